@@ -1,0 +1,86 @@
+import Database from "better-sqlite3";
+import { DatabaseError, type Connection, type IntrospectOptions, type Schema } from "@driftwood/schema";
+import { introspectSqlite } from "./sqlite-introspect.ts";
+import { quote } from "./sqlite-sql.ts";
+
+/** The file a URL names: a path, `file:path`, or `:memory:`. */
+export function sqlitePath(url: string): string {
+  return url.startsWith("file:") ? decodeURIComponent(url.slice("file:".length).replace(/^\/\/(?=\/)/, "")) : url;
+}
+
+export async function connectSqlite(url: string): Promise<Connection> {
+  const path = sqlitePath(url);
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (e) {
+    throw new DatabaseError(
+      `cannot open SQLite database ${path}: ${(e as Error).message}; check that its folder exists and is writable`,
+    );
+  }
+  return new SqliteConnection(db, path);
+}
+
+class SqliteConnection implements Connection {
+  constructor(
+    private readonly db: Database.Database,
+    readonly target: string,
+  ) {}
+
+  async introspect(options?: IntrospectOptions): Promise<Schema> {
+    return introspectSqlite(this.db, options);
+  }
+
+  async execute(sql: string): Promise<void> {
+    this.db.exec(sql);
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string): Promise<Row[]> {
+    const statement = this.db.prepare(sql);
+    if (statement.reader) return statement.all() as Row[];
+    statement.run();
+    return [];
+  }
+
+  /**
+   * Foreign keys are switched off around the transaction (the pragma is a no-op inside one), so
+   * a table recreate does not fire ON DELETE actions; they are checked once before COMMIT.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const enforced = this.db.pragma("foreign_keys", { simple: true }) === 1;
+    this.db.pragma("foreign_keys = OFF");
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn();
+        this.checkForeignKeys();
+        this.db.exec("COMMIT");
+        return result;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw e;
+      }
+    } finally {
+      if (enforced) this.db.pragma("foreign_keys = ON");
+    }
+  }
+
+  private checkForeignKeys(): void {
+    const rows = this.db.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[];
+    if (rows.length === 0) return;
+    const { table, parent } = rows[0];
+    throw new DatabaseError(
+      `foreign key violation in table ${quote(table)} (${rows.length} row(s) without a matching row in ${quote(parent)}); ` +
+        "fix the data in the migration before changing the key; rolled back",
+    );
+  }
+
+  /** BEGIN IMMEDIATE already serializes writers, so there is no separate lock. */
+  async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { sortSchema, type Column, type Index, type Schema, type Table } from "@driftwood/schema";
+import { canonicalSpacing } from "./sqlite-ddl-parse.ts";
+import { uniqueAsIndex } from "./sqlite-sql.ts";
+
+/**
+ * The canonical SQLite schema. Unique constraints become the unique indexes that hold them
+ * (drizzle-kit creates them so, and SQLite cannot drop an inline one); names SQLite does not
+ * keep reliably (primary keys, foreign keys, checks) are dropped; a primary key column is NOT NULL.
+ */
+export function normalizeSqlite(schema: Schema): Schema {
+  return sortSchema({ ...schema, tables: schema.tables.map(normalizeTable) });
+}
+
+function normalizeTable(t: Table): Table {
+  const pk = t.primaryKey?.columns ?? [];
+  const table: Table = {
+    name: t.name,
+    columns: t.columns.map((c) => normalizeColumn(c, pk.includes(c.name))),
+    foreignKeys: t.foreignKeys.map(({ name: _, ...fk }) => ({
+      ...fk,
+      onDelete: fk.onDelete.toLowerCase() as typeof fk.onDelete,
+      onUpdate: fk.onUpdate.toLowerCase() as typeof fk.onUpdate,
+    })),
+    uniques: [],
+    checks: t.checks.map((c) => ({ expression: canonicalSpacing(c.expression) })),
+    indexes: [...t.uniques.map((u) => uniqueAsIndex(t.name, u)), ...t.indexes].map(normalizeIndex),
+  };
+  if (t.schema !== undefined && t.schema !== "main") table.schema = t.schema;
+  if (t.primaryKey) table.primaryKey = { columns: [...pk] };
+  return table;
+}
+
+function normalizeColumn(c: Column, inPrimaryKey: boolean): Column {
+  const column: Column = { name: c.name, type: normalizeType(c.type), notNull: c.notNull || inPrimaryKey };
+  if (c.default !== undefined) column.default = normalizeDefault(c.default);
+  if (c.autoincrement) column.autoincrement = true;
+  if (c.generated) column.generated = { expression: unwrap(canonicalSpacing(c.generated.expression)), stored: c.generated.stored };
+  return column;
+}
+
+function normalizeIndex(i: Index): Index {
+  const index: Index = {
+    name: i.name,
+    unique: i.unique,
+    columns: i.columns.map((c) => ({
+      value: c.expression ? canonicalSpacing(c.value) : c.value,
+      ...(c.expression ? { expression: true } : {}),
+      ...(c.desc ? { desc: true } : {}),
+    })),
+  };
+  if (i.where !== undefined) index.where = canonicalSpacing(i.where);
+  return index;
+}
+
+/** `VARCHAR (20)` → `varchar(20)`, `numeric(10, 2)` → `numeric(10,2)`. */
+export function normalizeType(type: string): string {
+  return type.trim().toLowerCase().replace(/\s+/g, " ").replace(/\s*\(\s*/g, "(").replace(/\s*,\s*/g, ",").replace(/\s*\)/g, ")");
+}
+
+const KEYWORD_DEFAULTS: Record<string, string> = {
+  true: "1",
+  false: "0",
+  current_timestamp: "CURRENT_TIMESTAMP",
+  current_date: "CURRENT_DATE",
+  current_time: "CURRENT_TIME",
+  null: "NULL",
+};
+
+/**
+ * `true` → `1`, `(0)` → `0`, keywords in one case, any other expression in one pair of
+ * parentheses (SQLite reports `DEFAULT (unixepoch())` as `unixepoch()`, which DEFAULT refuses).
+ */
+export function normalizeDefault(value: string): string {
+  const inner = unwrap(canonicalSpacing(value.trim()));
+  if (/^(?:[-+]?[0-9.]+(?:e[-+]?[0-9]+)?|'(?:[^']|'')*'|x'[0-9a-f]*')$/i.test(inner)) return inner;
+  return KEYWORD_DEFAULTS[inner.toLowerCase()] ?? `(${inner})`;
+}
+
+/** `text` without one pair of parentheses around all of it. */
+function unwrap(text: string): string {
+  if (!text.startsWith("(") || !text.endsWith(")")) return text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    if (text[i] === ")") depth--;
+    if (depth === 0 && i < text.length - 1) return text;
+  }
+  return text.slice(1, -1).trim();
+}

@@ -1,0 +1,79 @@
+// The drizzle pg-core loader: finds tables, enums, sequences and schemas among a module's
+// exports (with drizzle-orm's `is`, since the user's file may bring its own copy of drizzle-orm)
+// and builds the `Schema` they describe.
+import { is } from "drizzle-orm";
+import {
+  getTableConfig,
+  isPgEnum,
+  isPgSequence,
+  PgArray,
+  PgDialect,
+  PgEnumColumn,
+  PgSchema,
+  PgTable,
+  type PgColumn,
+  type PgEnum,
+  type PgSequence,
+} from "drizzle-orm/pg-core";
+import { emptySchema, qualifiedKey, sortSchema, type Enum, type Schema, type Sequence } from "@driftwood/schema";
+import type { ModelModule } from "./index.ts";
+import { modelSchema, tableFromPg } from "./pg-table.ts";
+
+/** The PostgreSQL `Schema` the given model modules declare (not yet normalized). */
+export function pgSchemaFromModules(modules: ModelModule[]): Schema {
+  const values = new Set(modules.flatMap((m) => Object.values(m.exports)));
+  const dialect = new PgDialect();
+  const schema = emptySchema("postgresql");
+  const namespaces = new Set<string>();
+  const enums = new Map<string, Enum>();
+  const sequences = new Map<string, Sequence>();
+  const addEnum = (e: PgEnum<[string, ...string[]]>) => {
+    const model: Enum = { schema: modelSchema(e.schema), name: e.enumName, values: [...e.enumValues] };
+    enums.set(qualifiedKey(model), model);
+  };
+  for (const value of values) {
+    if (is(value, PgTable)) {
+      schema.tables.push(tableFromPg(value, dialect));
+      const config = getTableConfig(value);
+      if (modelSchema(config.schema)) namespaces.add(config.schema!);
+      for (const c of config.columns) {
+        const e = columnEnum(c);
+        if (e) addEnum(e);
+      }
+    } else if (isPgEnum(value)) {
+      addEnum(value);
+    } else if (isPgSequence(value)) {
+      const s = sequenceFromPg(value);
+      sequences.set(qualifiedKey(s), s);
+    } else if (is(value, PgSchema)) {
+      if (modelSchema(value.schemaName)) namespaces.add(value.schemaName);
+    }
+  }
+  for (const e of enums.values()) if (e.schema) namespaces.add(e.schema);
+  for (const s of sequences.values()) if (s.schema) namespaces.add(s.schema);
+  schema.namespaces = [...namespaces];
+  schema.enums = [...enums.values()];
+  schema.sequences = [...sequences.values()];
+  return sortSchema(schema);
+}
+
+function columnEnum(c: PgColumn): PgEnum<[string, ...string[]]> | undefined {
+  let base: PgColumn = c;
+  while (is(base, PgArray)) base = base.baseColumn as PgColumn;
+  return is(base, PgEnumColumn) ? (base.enum as PgEnum<[string, ...string[]]>) : undefined;
+}
+
+function sequenceFromPg(s: PgSequence): Sequence {
+  const o = s.seqOptions ?? {};
+  const text = (v: unknown) => (v === undefined ? undefined : String(v));
+  return {
+    schema: modelSchema(s.schema),
+    name: s.seqName!,
+    increment: text(o.increment),
+    minValue: text(o.minValue),
+    maxValue: text(o.maxValue),
+    start: text(o.startWith),
+    cache: text(o.cache),
+    cycle: o.cycle,
+  };
+}

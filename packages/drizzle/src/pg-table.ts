@@ -1,0 +1,138 @@
+// One drizzle pg-core table as a `Table` of the schema model, read through `getTableConfig`.
+import { is, SQL } from "drizzle-orm";
+import {
+  getTableConfig,
+  PgArray,
+  PgEnumColumn,
+  type PgColumn,
+  type PgDialect,
+  type PgTable,
+  type IndexedColumn,
+} from "drizzle-orm/pg-core";
+import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, Table, Unique } from "@driftwood/schema";
+import { pgDefaultSql } from "./pg-defaults.ts";
+
+/** A schema name as the model keeps it: omitted for `public`. */
+export function modelSchema(schema: string | undefined): string | undefined {
+  return schema === undefined || schema === "public" ? undefined : schema;
+}
+
+export function tableFromPg(table: PgTable, dialect: PgDialect): Table {
+  const config = getTableConfig(table);
+  const sql = (value: SQL) => dialect.sqlToQuery(value).sql;
+  const uniques: Unique[] = [];
+  const columns = config.columns.map((c) => {
+    if (c.isUnique) uniques.push(unique(c.uniqueName!, [c.name], c.uniqueType === "not distinct"));
+    return columnFromPg(c, dialect);
+  });
+  for (const u of config.uniqueConstraints) {
+    const names = u.columns.map((c) => c.name);
+    uniques.push(unique(u.name ?? `${config.name}_${names.join("_")}_unique`, names, u.nullsNotDistinct));
+  }
+  const primary = config.columns.filter((c) => c.primary).map((c) => c.name);
+  const composite = config.primaryKeys[0];
+  return {
+    name: config.name,
+    schema: modelSchema(config.schema),
+    columns,
+    primaryKey: composite
+      ? { name: composite.getName(), columns: composite.columns.map((c) => c.name) }
+      : primary.length > 0
+        ? { columns: primary }
+        : undefined,
+    foreignKeys: config.foreignKeys.map((fk): ForeignKey => {
+      const ref = fk.reference();
+      const target = getTableConfig(ref.foreignTable);
+      return {
+        name: fk.getName(),
+        columns: ref.columns.map((c) => c.name),
+        references: { schema: modelSchema(target.schema), name: target.name, columns: ref.foreignColumns.map((c) => c.name) },
+        onDelete: (fk.onDelete ?? "no action") as ReferentialAction,
+        onUpdate: (fk.onUpdate ?? "no action") as ReferentialAction,
+      };
+    }),
+    uniques,
+    checks: config.checks.map((c) => ({ name: c.name, expression: sql(c.value) })),
+    indexes: config.indexes.map((i): Index => {
+      const cols = i.config.columns.map((c) => indexColumn(c as SQL | IndexedColumn, dialect));
+      const name = i.config.name ?? `${config.name}_${cols.map((c) => c.value).join("_")}_index`;
+      return {
+        name,
+        columns: cols,
+        unique: i.config.unique ?? false,
+        method: i.config.method === undefined || i.config.method === "btree" ? undefined : i.config.method,
+        where: i.config.where ? sql(i.config.where) : undefined,
+        concurrently: i.config.concurrently || undefined,
+      };
+    }),
+  };
+}
+
+function unique(name: string, columns: string[], nullsNotDistinct: boolean): Unique {
+  return nullsNotDistinct ? { name, columns, nullsNotDistinct } : { name, columns };
+}
+
+function indexColumn(c: SQL | IndexedColumn, dialect: PgDialect): IndexColumn {
+  if (is(c, SQL)) return { value: dialect.sqlToQuery(c, "indexes").sql, expression: true };
+  const config = c.indexConfig;
+  const desc = config?.order === "desc";
+  return {
+    value: c.name!,
+    desc: desc || undefined,
+    nulls: config?.nulls,
+    opclass: config?.opClass,
+  };
+}
+
+export function columnFromPg(c: PgColumn, dialect: PgDialect): Column {
+  const { type, dimensions } = splitArrayType(c.getSQLType());
+  let base: PgColumn = c;
+  while (is(base, PgArray)) base = base.baseColumn as PgColumn;
+  const typeSchema = is(base, PgEnumColumn) ? modelSchema(base.enum.schema) : undefined;
+  const generated = c.generated;
+  const as = generated?.as;
+  return {
+    name: c.name,
+    type,
+    typeSchema,
+    dimensions,
+    notNull: c.notNull,
+    default: pgDefaultSql(c, dialect),
+    identity: identity(c),
+    generated:
+      generated && as !== undefined
+        ? {
+            expression: is(as, SQL)
+              ? dialect.sqlToQuery(as).sql
+              : typeof as === "function"
+                ? dialect.sqlToQuery((as as () => SQL)()).sql
+                : String(as),
+            stored: true,
+          }
+        : undefined,
+  };
+}
+
+/** `integer[][]` → `integer` with 2 dimensions (sizes are not enforced by PostgreSQL). */
+function splitArrayType(sqlType: string): { type: string; dimensions?: number } {
+  const brackets = sqlType.match(/(\[\d*\])+$/);
+  if (!brackets) return { type: sqlType };
+  return { type: sqlType.slice(0, brackets.index), dimensions: brackets[0].split("[").length - 1 };
+}
+
+function identity(c: PgColumn): Identity | undefined {
+  const id = c.generatedIdentity;
+  if (!id) return undefined;
+  const o = id.sequenceOptions ?? {};
+  const text = (v: unknown) => (v === undefined ? undefined : String(v));
+  return {
+    always: id.type === "always",
+    sequenceName: id.sequenceName,
+    increment: text(o.increment),
+    minValue: text(o.minValue),
+    maxValue: text(o.maxValue),
+    start: text(o.startWith),
+    cache: text(o.cache),
+    cycle: o.cycle,
+  };
+}
