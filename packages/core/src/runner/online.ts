@@ -93,7 +93,7 @@ async function runStep(conn: Connection, step: PlanStep<Revision>, versions: Ver
         await conn.execute(sql).catch((e) => fail(sql, e));
       }
       return "done";
-    });
+    }).catch((e) => (e instanceof MigrationError ? Promise.reject(e) : fail("COMMIT", e)));
     if (outcome === "skip") return false;
     if (outcome === "done") return true;
     while (pending[0]?.transactional === false) {
