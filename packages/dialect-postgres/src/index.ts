@@ -1,0 +1,26 @@
+import type { Dialect } from "@driftwood/schema";
+import { connectPostgres } from "./postgres-connect.ts";
+import { normalizePostgres } from "./postgres-normalize.ts";
+import { literal, quote } from "./postgres-quote.ts";
+import { renderPostgres } from "./postgres-render.ts";
+
+/** PostgreSQL (a server through node-postgres, or in-process PGlite). */
+export const postgresDialect: Dialect = {
+  name: "postgresql",
+  capabilities: {
+    transactionalDdl: true,
+    alterForeignKeys: true,
+    namedConstraints: true,
+    namespaces: true,
+    enums: true,
+    sequences: true,
+  },
+  quote,
+  literal,
+  normalize: normalizePostgres,
+  render: renderPostgres,
+  connect: connectPostgres,
+};
+
+export { maskUrl } from "./postgres-connect.ts";
+export { introspectPostgres, type Queryable } from "./postgres-introspect.ts";

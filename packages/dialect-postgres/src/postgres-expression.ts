@@ -1,0 +1,117 @@
+// Canonical text for SQL expressions (checks, generated columns, index expressions and
+// predicates) and literals, so that what a user wrote in drizzle and what PostgreSQL prints back
+// from its catalog compare equal. Every output is still valid SQL: it is also what gets rendered.
+
+/** PostgreSQL's reserved key words: an identifier spelled like one keeps its quotes. */
+const RESERVED = new Set(
+  (
+    "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation " +
+    "column concurrently constraint create cross current_catalog current_date current_role current_schema current_time " +
+    "current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze " +
+    "from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit " +
+    "localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references " +
+    "returning right select session_user similar some symmetric system_user table tablesample then to trailing true union " +
+    "unique user using variadic verbose when where window with"
+  ).split(" "),
+);
+
+const TOKEN = /('(?:[^']|'')*')|("(?:[^"]|"")*")|([^'"]+)/g;
+
+/** The canonical form of an expression; `table` is the table it belongs to, whose qualifier is dropped. */
+export function normalizeExpression(expression: string, table?: string): string {
+  let out = "";
+  const qualifier = table === undefined ? undefined : `"${table.replaceAll('"', '""')}".`;
+  let text = expression;
+  if (qualifier) text = text.split(qualifier).join("");
+  for (const [, str, ident, other] of text.matchAll(TOKEN)) {
+    if (str !== undefined) out += str;
+    else if (ident !== undefined) out += unquoteIdentifier(ident);
+    else out += other.replace(/\s+/g, " ");
+  }
+  out = out.replace(/('(?:[^']|'')*')::text\b(?!\[)/g, "$1");
+  return stripOuterParentheses(out.trim());
+}
+
+function unquoteIdentifier(quoted: string): string {
+  const name = quoted.slice(1, -1).replaceAll('""', '"');
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !RESERVED.has(name) ? name : quoted;
+}
+
+export function stripOuterParentheses(text: string): string {
+  while (text.startsWith("(") && text.endsWith(")") && closingParen(text, 0) === text.length - 1) {
+    text = text.slice(1, -1).trim();
+  }
+  return text;
+}
+
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") inString = !inString;
+    else if (inString) continue;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The content of a whole-string literal `'...'`, or undefined when `text` is not one. */
+export function literalContent(text: string): string | undefined {
+  const m = /^'((?:[^']|'')*)'$/.exec(text);
+  return m ? m[1].replaceAll("''", "'") : undefined;
+}
+
+export function toLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Parses a PostgreSQL array literal (`{a,"b c",{1,2}}`) into nested string arrays. */
+export function parseArrayLiteral(text: string): unknown[] | undefined {
+  let i = 0;
+  const parse = (): unknown[] | undefined => {
+    if (text[i] !== "{") return undefined;
+    i++;
+    const items: unknown[] = [];
+    while (i < text.length) {
+      if (text[i] === "}") {
+        i++;
+        return items;
+      }
+      if (text[i] === "{") {
+        const inner = parse();
+        if (!inner) return undefined;
+        items.push(inner);
+      } else if (text[i] === '"') {
+        let value = "";
+        i++;
+        while (i < text.length && text[i] !== '"') {
+          if (text[i] === "\\") i++;
+          value += text[i++];
+        }
+        i++;
+        items.push(value);
+      } else {
+        let value = "";
+        while (i < text.length && text[i] !== "," && text[i] !== "}") value += text[i++];
+        items.push(value.trim());
+      }
+      if (text[i] === ",") i++;
+    }
+    return undefined;
+  };
+  const result = parse();
+  return result && i === text.length ? result : undefined;
+}
+
+/** An array literal in PostgreSQL's own output form (quotes only where needed). */
+export function formatArrayLiteral(items: unknown[]): string {
+  const item = (v: unknown): string => {
+    if (Array.isArray(v)) return formatArrayLiteral(v);
+    const s = String(v);
+    const plain = s !== "" && s.toLowerCase() !== "null" && !/[{},"\\\s]/.test(s);
+    return plain ? s : `"${s.replace(/["\\]/g, "\\$&")}"`;
+  };
+  return `{${items.map(item).join(",")}}`;
+}
