@@ -11,7 +11,7 @@ import { VersionTables } from "./runner/version-table.ts";
 
 /** What core needs from the packages around it; the `driftwood` package supplies it. */
 export interface Toolkit {
-  dialect(name: DialectName): Dialect;
+  dialect(name: DialectName): Dialect | Promise<Dialect>;
   schemaFromModules(modules: { file: string; exports: Record<string, unknown> }[], dialect: DialectName): Schema;
 }
 
@@ -37,7 +37,7 @@ export class Project {
       typeof options.config === "object"
         ? resolveConfig(options.config, { root: cwd })
         : await loadConfig({ configPath: options.config, cwd });
-    return new Project(config, toolkit.dialect(config.dialect), toolkit);
+    return new Project(config, await toolkit.dialect(config.dialect), toolkit);
   }
 
   get versions(): VersionTables {
