@@ -7,6 +7,7 @@ import { planRenames, type RenameAmbiguity } from "./renames.ts";
 
 export { formatAmbiguity, RenameError, type RenameAmbiguity } from "./renames.ts";
 export { createTableOps } from "./tables.ts";
+export { hazardsOf, hazardsOfOps, type Hazard, type HazardContext } from "../hazards.ts";
 
 export interface CompareOptions {
   /** What the dialect can do: decides how constraints are matched and where foreign keys go. */
