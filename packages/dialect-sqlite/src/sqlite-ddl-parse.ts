@@ -59,8 +59,9 @@ function tokenize(sql: string): Token[] {
       tokens.push({ kind: "word", text: m[0], start: i, end: i + m[0].length });
       i += m[0].length;
     } else {
-      tokens.push({ kind: "punct", text: ch, start: i, end: i + 1 });
-      i++;
+      const text = /^(?:<>|<=|>=|==|!=|\|\||<<|>>)/.exec(sql.slice(i))?.[0] ?? ch;
+      tokens.push({ kind: "punct", text, start: i, end: i + text.length });
+      i += text.length;
     }
   }
   return tokens;
@@ -176,17 +177,51 @@ export function parseCreateIndex(sql: string): ParsedIndex {
   return where === -1 ? { terms } : { terms, where: sql.slice(tokens[where].end).trim() };
 }
 
+const isOperator = (t: Token | undefined) => t?.kind === "punct" && !"(),.".includes(t.text);
+
 /**
- * `sql` with its layout made canonical: one space where there was any whitespace, none just
- * inside parentheses or before a comma; quoted text is kept as written.
+ * `sql` with one layout: one space between tokens and around operators, none inside
+ * parentheses, before a comma, around a dot or after a unary sign; a space before `(` only
+ * where there was one. Quoted text is kept as written.
  */
 export function canonicalSpacing(sql: string): string {
   const tokens = tokenize(sql);
   let out = "";
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    const spaced = prev !== undefined && prev.end < t.start && prev.text !== "(" && t.text !== ")" && t.text !== ",";
-    out += (spaced ? " " : "") + sql.slice(t.start, t.end);
+    const before = tokens[i - 2];
+    const unarySign = (prev?.text === "-" || prev?.text === "+") && (before === undefined || before.text === "(" || before.text === "," || isOperator(before));
+    const tight =
+      prev === undefined ||
+      prev.text === "(" ||
+      prev.text === "." ||
+      t.text === ")" ||
+      t.text === "," ||
+      t.text === "." ||
+      unarySign ||
+      (t.text === "(" && prev.end === t.start);
+    out += (tight ? "" : " ") + sql.slice(t.start, t.end);
   });
   return out;
+}
+
+/**
+ * `sql` without `table.` before its column names. In a check, a generated column or an index,
+ * only the table's own columns are in scope, so `"posts"."title"` (drizzle's form) means
+ * `"title"`; the qualified form also breaks the table recreate, whose new table has another name.
+ */
+export function withoutQualifier(sql: string, table: string): string {
+  const tokens = tokenize(sql);
+  let out = "";
+  let from = 0;
+  tokens.forEach((t, i) => {
+    const dot = tokens[i + 1];
+    const column = tokens[i + 2];
+    const names = (x: Token | undefined) => x !== undefined && (x.kind === "name" || x.kind === "word");
+    if (names(t) && t.text.toLowerCase() === table.toLowerCase() && dot?.text === "." && dot.kind === "punct" && names(column)) {
+      out += sql.slice(from, t.start);
+      from = column.start;
+    }
+  });
+  return out + sql.slice(from);
 }

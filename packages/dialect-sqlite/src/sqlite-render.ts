@@ -46,7 +46,7 @@ const renderers: { [K in OpKind]: Renderer<K> } = {
   dropTable: (op) => [`DROP TABLE ${quote(op.table.name)}`],
   renameTable: (op) => [`ALTER TABLE ${quote(op.from)} RENAME TO ${quote(op.to)}`],
   addColumn: (op, before) =>
-    canAddColumn(op.column) ? [`ALTER TABLE ${quote(op.table)} ADD COLUMN ${columnSql(op.column)}`] : batch(op, before),
+    canAddColumn(op.column) ? [`ALTER TABLE ${quote(op.table)} ADD COLUMN ${columnSql(op.column, op.table)}`] : batch(op, before),
   dropColumn: (op, before) =>
     canDropColumn(findTable(before, op), op.column.name)
       ? [`ALTER TABLE ${quote(op.table)} DROP COLUMN ${quote(op.column.name)}`]

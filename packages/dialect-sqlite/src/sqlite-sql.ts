@@ -1,4 +1,5 @@
 import type { Column, ForeignKey, Index, Table, Unique } from "@driftwood/schema";
+import { withoutQualifier } from "./sqlite-ddl-parse.ts";
 
 /** The dialect's one identifier-quoting function. */
 export function quote(identifier: string): string {
@@ -12,13 +13,13 @@ export function literal(value: string): string {
 const list = (names: readonly string[]) => names.map(quote).join(", ");
 
 /** A column definition; `inlinePrimaryKey` when the table's key is this one column. */
-export function columnSql(column: Column, inlinePrimaryKey = false): string {
+export function columnSql(column: Column, table: string, inlinePrimaryKey = false): string {
   const parts = [quote(column.name), column.type];
   if (inlinePrimaryKey) parts.push(column.autoincrement ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY");
   if (column.notNull) parts.push("NOT NULL");
   if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
   if (column.generated) {
-    parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
+    parts.push(`GENERATED ALWAYS AS (${withoutQualifier(column.generated.expression, table)}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
   }
   return parts.join(" ");
 }
@@ -37,10 +38,10 @@ function foreignKeySql(fk: ForeignKey): string {
 export function createTableSql(table: Table, name = table.name): string {
   const pk = table.primaryKey?.columns;
   const inlinePk = pk?.length === 1 ? pk[0] : undefined;
-  const lines = table.columns.map((c) => columnSql(c, c.name === inlinePk));
+  const lines = table.columns.map((c) => columnSql(c, table.name, c.name === inlinePk));
   if (pk && pk.length > 1) lines.push(`PRIMARY KEY (${list(pk)})`);
   lines.push(...table.foreignKeys.map(foreignKeySql));
-  lines.push(...table.checks.map((c) => `CHECK (${c.expression})`));
+  lines.push(...table.checks.map((c) => `CHECK (${withoutQualifier(c.expression, table.name)})`));
   return `CREATE TABLE ${quote(name)} (\n\t${lines.join(",\n\t")}\n)`;
 }
 
