@@ -16,11 +16,11 @@ export function hazardsOf(op: Op, context: HazardContext = {}): Hazard[] {
   const table = (t: { schema?: string; table: string }) => qualifiedKey({ schema: t.schema, name: t.table });
   switch (op.kind) {
     case "dropTable":
-      return [dataLoss(`drops table ${qualifiedKey(op.table)} and its data; the downgrade restores the table, not its rows`)];
+      return [dataLoss(`drops table ${qualifiedKey(op.table)} and its data`)];
     case "createTable":
       return [irreversible(`downgrade drops table ${qualifiedKey(op.table)} and its data`)];
     case "dropColumn":
-      return [dataLoss(`drops column ${table(op)}.${op.column.name} and its data; the downgrade restores the column, not its values`)];
+      return [dataLoss(`drops column ${table(op)}.${op.column.name} and its data`)];
     case "addColumn": {
       const name = `${table(op)}.${op.column.name}`;
       const hazards = [irreversible(`downgrade drops column ${name} and its data`)];
