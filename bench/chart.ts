@@ -12,7 +12,7 @@ interface Series {
 const seriesSpec = [
   { scenario: "noop", label: "driftwood check", name: "driftwood check", color: "#1f6feb" },
   { scenario: "noop", label: "drizzle-kit push", name: "drizzle-kit push (no changes)", color: "#d9480f" },
-  { scenario: "introspect", label: "floor", name: "floor: catalog queries, bare driver", color: "#6e7781" },
+  { scenario: "introspect", label: "floor", name: "floor (catalog queries, bare driver)", color: "#6e7781" },
 ] as const;
 const dialectDash = { postgresql: undefined, sqlite: "6 4" } as const;
 
@@ -42,9 +42,9 @@ function decades(min: number, max: number): number[] {
 
 export function chartSvg(measurements: Measurement[]): string {
   const lines = series(measurements);
-  const width = 760;
+  const width = 900;
   const height = 460;
-  const plot = { left: 70, right: 480, top: 40, bottom: 400 };
+  const plot = { left: 90, right: 540, top: 40, bottom: 400 };
   const all = lines.flatMap((s) => s.points);
   if (all.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80"><text x="10" y="40" font-family="sans-serif">No measurements.</text></svg>\n`;
@@ -72,7 +72,7 @@ export function chartSvg(measurements: Measurement[]): string {
   out.push(
     `<rect x="${plot.left}" y="${plot.top}" width="${plot.right - plot.left}" height="${plot.bottom - plot.top}" fill="none" stroke="#374151"/>`,
     `<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 40}" text-anchor="middle">tables</text>`,
-    `<text transform="translate(18 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle">wall-clock time per process</text>`,
+    `<text transform="translate(20 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle">wall-clock time per process</text>`,
   );
   lines.forEach((s, i) => {
     const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : "";

@@ -246,8 +246,10 @@ async function prepareEqualDatabase(project: Project, dbs: Databases): Promise<s
   return url;
 }
 
-function firstLines(text: string): string {
-  return text.trim().split("\n").slice(-6).join("\n").slice(0, 800);
+/** The line that best says what went wrong: the first mentioning an error, else the first. */
+function headline(text: string): string {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.find((l) => /error|fail|cannot|not found|refus/i.test(l)) ?? lines[0] ?? "no output").slice(0, 300);
 }
 
 async function benchOne(dialect: BenchDialect, tables: number, workDir: string): Promise<Pick<Results, "measurements" | "ratios">> {
@@ -271,7 +273,7 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
           const { args, verify } = await c.prepare(r);
           const sample = await measure(process.execPath, args, dir);
           const error = verify(sample);
-          samples.get(c)!.push({ ms: sample.ms, rssKb: sample.rssKb, ok: !error, ...(error ? { error: `${error}: ${firstLines(sample.output)}` } : {}) });
+          samples.get(c)!.push({ ms: sample.ms, rssKb: sample.rssKb, ok: !error, ...(error ? { error: `${error}: ${headline(sample.output)}` } : {}) });
           const tag = error ? `FAILED (${error})` : "";
           console.log(`${dialect} ${tables} ${scenario.id} ${c.label}: ${sample.ms.toFixed(0)} ms ${Math.round(sample.rssKb / 1024)} MB ${tag}`);
         }
