@@ -8,13 +8,19 @@ import { pushSQLiteSchema } from "drizzle-kit/api";
 import { schemaFromModules } from "@driftwood/drizzle";
 import { scratchSqlite } from "@driftwood/testkit";
 import { sqliteDialect } from "../src/index.ts";
-import * as models from "./fixtures/all-features.ts";
+import * as allFeatures from "./fixtures/all-features.ts";
+import * as trivia from "../../../fixtures/trivia/schema.ts";
 import { createOps, scratch } from "./helpers.ts";
 
-const desired = () => sqliteDialect.normalize(schemaFromModules([{ file: "all-features.ts", exports: models }], "sqlite"));
+type Models = Record<string, unknown>;
+const fixtures: [string, Models][] = [
+  ["every sqlite-core feature", allFeatures],
+  ["the trivia fixture", trivia],
+];
+const load = (models: Models) => schemaFromModules([{ file: "models.ts", exports: models }], "sqlite");
 
 /** Runs drizzle-kit's own `push` against a better-sqlite3 file. */
-async function drizzleKitPush(path: string): Promise<void> {
+async function drizzleKitPush(models: Models, path: string): Promise<void> {
   const sqlite = new Database(path);
   const text = (q: SQL) => new SQLiteSyncDialect().sqlToQuery(q).sql;
   // push issues every statement through `all`; better-sqlite3 only lets readers use it.
@@ -30,30 +36,31 @@ async function drizzleKitPush(path: string): Promise<void> {
   }
 }
 
-test("a database made by drizzle-kit push introspects as the models load", async () => {
-  const db = await scratchSqlite();
-  try {
-    await drizzleKitPush(db.url);
-    const conn = await sqliteDialect.connect(db.url);
+for (const [what, models] of fixtures) {
+  test(`${what}: a database made by drizzle-kit push introspects as the models load`, async () => {
+    const db = await scratchSqlite();
     try {
-      const actual = sqliteDialect.normalize(await conn.introspect());
-      assert.equal(actual.tables.length, 4);
-      assert.deepEqual(actual, desired());
+      await drizzleKitPush(models, db.url);
+      const conn = await sqliteDialect.connect(db.url);
+      try {
+        const actual = sqliteDialect.normalize(await conn.introspect());
+        assert.equal(actual.tables.length, 4);
+        assert.deepEqual(actual, sqliteDialect.normalize(load(models)));
+      } finally {
+        await conn.close();
+      }
     } finally {
-      await conn.close();
+      await db.drop();
     }
-  } finally {
-    await db.drop();
-  }
-});
+  });
 
-test("a database made from the rendered createTable and createIndex ops introspects as the models load", async () => {
-  const s = await scratch();
-  try {
-    const loaded = schemaFromModules([{ file: "all-features.ts", exports: models }], "sqlite");
-    for (const op of createOps(loaded)) await s.run(op);
-    assert.deepEqual(await s.actual(), desired());
-  } finally {
-    await s.done();
-  }
-});
+  test(`${what}: a database made from the rendered createTable and createIndex ops introspects as the models load`, async () => {
+    const s = await scratch();
+    try {
+      for (const op of createOps(load(models))) await s.run(op);
+      assert.deepEqual(await s.actual(), sqliteDialect.normalize(load(models)));
+    } finally {
+      await s.done();
+    }
+  });
+}
