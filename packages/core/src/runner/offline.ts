@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { applyOp, emptySchema, type Dialect, type Schema, type Statement } from "@driftwood/schema";
 import type { PlanStep, RevisionGraph } from "../revisions/graph.ts";
 import type { Revision } from "../revisions/load.ts";
@@ -34,7 +35,7 @@ export async function renderPlan(
   if (plan[0]?.direction === "upgrade") versions.create().forEach(emit);
   for (const step of plan) {
     const { revision } = step;
-    out.push("", `-- ${step.direction === "upgrade" ? "Running upgrade" : "Running downgrade"} ${step.before.join(", ") || "<base>"} -> ${step.after.join(", ") || "<base>"}: ${revision.message} (${revision.file})`);
+    out.push("", `-- ${step.direction === "upgrade" ? "Running upgrade" : "Running downgrade"} ${step.before.join(", ") || "<base>"} -> ${step.after.join(", ") || "<base>"}: ${revision.message} (${basename(revision.file)})`);
     let inTransaction = false;
     const statement = (s: Statement) => {
       const transactional = s.transactional !== false;

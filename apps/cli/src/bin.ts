@@ -1,0 +1,107 @@
+import yargs, { type Argv } from "yargs";
+import { hideBin } from "yargs/helpers";
+import { DatabaseError } from "@driftwood/schema";
+import { DriftwoodError, maskPasswords, RenameError } from "@driftwood/core";
+import { initCommand } from "./commands/init.ts";
+import { mergeCommand, migrateCommand, revisionCommand } from "./commands/generate.ts";
+import { downgradeCommand, stampCommand, upgradeCommand } from "./commands/run.ts";
+import { branchesCommand, currentCommand, headsCommand, historyCommand, showCommand } from "./commands/inspect.ts";
+import { checkCommand } from "./commands/check.ts";
+
+/** The exit code for an error, after printing it: its first line first, the detail after. */
+function report(e: unknown): number {
+  const known = e instanceof DriftwoodError || e instanceof DatabaseError || e instanceof RenameError;
+  const text = maskPasswords(known ? (e as Error).message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+  process.stderr.write(`error: ${text}\n`);
+  if (e instanceof DriftwoodError) return e.exitCode;
+  return e instanceof RenameError ? 2 : 1;
+}
+
+/** Runs a command and sets the exit code from what it returns or throws. */
+const run =
+  <A>(command: (argv: A) => Promise<number>) =>
+  async (argv: A) => {
+    try {
+      process.exitCode = await command(argv);
+    } catch (e) {
+      process.exitCode = report(e);
+    }
+  };
+
+const message = (y: Argv) => y.option("message", { alias: "m", type: "string", demandOption: true, describe: "what the migration does" });
+const sql = { type: "boolean", describe: "print the SQL instead of running it (a range FROM:TO is allowed)" } as const;
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName("driftwood")
+  .usage("$0 <command> [options]")
+  .option("config", { type: "string", describe: "config file (default: driftwood.config.ts, then drizzle.config.ts)" })
+  .command(
+    "init",
+    "write a driftwood.config.ts and a migrations folder",
+    (y) =>
+      y
+        .option("dialect", { choices: ["postgresql", "sqlite"] as const, default: "sqlite" as const })
+        .option("url", { type: "string", describe: "database URL or SQLite file" })
+        .option("schema", { type: "string", default: "./src/db/schema.ts", describe: "drizzle model file or glob" })
+        .option("migrations", { type: "string", default: "migrations" }),
+    run(initCommand),
+  )
+  .command(
+    "migrate",
+    "write a migration from the difference between the database and the models",
+    (y) =>
+      message(y)
+        .option("dry-run", { type: "boolean", describe: "show the difference, write nothing" })
+        .option("rename", { type: "string", array: true, describe: "a rename to make: table=new or table.column=new" })
+        .option("renames", { type: "boolean", default: true, describe: "guess renames (--no-renames: drop and add instead)" }),
+    run(migrateCommand),
+  )
+  .command("revision", "write an empty migration to fill in by hand", message, run(revisionCommand))
+  .command(
+    "upgrade [revision]",
+    "apply migrations up to a revision (head, heads, +N, REV)",
+    (y) => y.positional("revision", { type: "string", default: "head" }).option("sql", sql),
+    run(upgradeCommand),
+  )
+  .command(
+    "downgrade <revision>",
+    "revert migrations down to a revision (-N, REV, base)",
+    (y) => y.positional("revision", { type: "string", demandOption: true }).option("sql", sql),
+    run(downgradeCommand),
+  )
+  .command("current", "show the revisions the database is at", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(currentCommand))
+  .command("heads", "show the latest revisions", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(headsCommand))
+  .command(
+    "history",
+    "list revisions, newest first",
+    (y) =>
+      y
+        .option("rev", { alias: "r", type: "string", describe: "a range FROM:TO" })
+        .option("verbose", { type: "boolean", alias: "v" }),
+    run(historyCommand),
+  )
+  .command("show <revision>", "show one revision and its operations", (y) => y.positional("revision", { type: "string", demandOption: true }), run(showCommand))
+  .command(
+    "stamp <revision>",
+    "set the database's revision without running migrations",
+    (y) => y.positional("revision", { type: "string", demandOption: true }),
+    run(stampCommand),
+  )
+  .command(
+    "merge [revisions..]",
+    "write a migration that merges heads (default: all of them)",
+    (y) => message(y).positional("revisions", { type: "string", array: true, default: [] as string[] }),
+    run(mergeCommand),
+  )
+  .command("branches", "show where the revision graph branches", (y) => y, run(branchesCommand))
+  .command("check", "exit 1 when the database is not at head or differs from the models", (y) => y, run(checkCommand))
+  .demandCommand(1, "name a command; see driftwood --help")
+  .strict()
+  .help()
+  .fail((msg, err) => {
+    if (err) throw err;
+    process.stderr.write(`error: ${msg}; see driftwood --help\n`);
+    process.exit(2);
+  });
+
+await cli.parseAsync();

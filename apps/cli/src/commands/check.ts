@@ -1,0 +1,23 @@
+import { check, describeOps } from "@driftwood/core";
+import { openProject } from "../index.ts";
+import { print } from "../output.ts";
+import type { GlobalArgs } from "./args.ts";
+
+/** Exit 1 when the database is behind the migrations or differs from the models. */
+export async function checkCommand(argv: GlobalArgs): Promise<number> {
+  const result = await check(await openProject({ config: argv.config }));
+  let code = 0;
+  if (!result.upToDate) {
+    print(
+      `database is not up to date: it is at ${result.current.join(", ") || "base"}, head is ${result.heads.join(", ") || "base"}; ${result.pending.length} migration(s) pending (run \`driftwood upgrade\`)`,
+    );
+    code = 1;
+  }
+  if (result.ops.length > 0) {
+    print(`database differs from the models (${result.ops.length} change(s); run \`driftwood migrate -m MESSAGE\`):`);
+    print(describeOps(result.ops));
+    code = 1;
+  }
+  if (code === 0) print("No differences: the database is at head and matches the models.");
+  return code;
+}
