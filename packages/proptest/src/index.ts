@@ -1,0 +1,18 @@
+export * from "./spec.ts";
+export { specArbitrary, specPairArbitrary, propertyParameters, type PairOptions } from "./arbitraries.ts";
+export { buildSpec, scopesOf, derivedNames, type SpecOptions } from "./build.ts";
+export { drawFrom, type Draw } from "./draw.ts";
+export { mutateSpec, MUTATIONS, type MutationKind } from "./mutate.ts";
+export { nameFragments, ENUM_LABELS, MAX_IDENTIFIER_BYTES, MAX_BASE_NAME_BYTES, byteLength, type NameOptions } from "./names.ts";
+export { renderModels, writeModels } from "./render-models.ts";
+export { rowsFor, valueFor, modelTables, insertRows, readRows, type Row, type TableRows, type ModelDb } from "./rows.ts";
+export {
+  saveRegression,
+  savedRegressions,
+  regressionTests,
+  checkPairProperty,
+  REGRESSIONS_DIR,
+  type Regression,
+  type PairPropertyOptions,
+} from "./regression.ts";
+export { drizzleKitPush, type PushResult } from "./drizzle-kit.ts";
