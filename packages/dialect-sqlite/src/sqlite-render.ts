@@ -1,6 +1,7 @@
-import type { Column, Op, OpKind, OpOf, Schema, Statement, Table } from "@driftwood/schema";
+import type { Column, Index, Op, OpKind, OpOf, Schema, Statement, Table } from "@driftwood/schema";
 import { findTable, recreateTable, type TableOp } from "./sqlite-batch.ts";
-import { columnSql, createIndexSql, createTableSql, quote, tableIndexes, uniqueName } from "./sqlite-sql.ts";
+import { normalizeSqlite } from "./sqlite-normalize.ts";
+import { columnSql, createIndexSql, createTableSql, quote, tableIndexes, uniqueAsIndex, uniqueName } from "./sqlite-sql.ts";
 
 type Renderer<K extends OpKind> = (op: OpOf<K>, before: Schema) => string[];
 
@@ -33,6 +34,21 @@ function canDropColumn(t: Table, name: string): boolean {
   );
 }
 
+/**
+ * A unique index under the name drizzle gives a unique constraint may be an inline `UNIQUE`
+ * of a hand-written table, which introspects the same but which DROP INDEX cannot remove.
+ */
+function mayBeInlineUnique(table: string, index: Index): boolean {
+  const columns = index.columns.map((c) => c.value);
+  return index.unique && index.columns.every((c) => !c.expression) && index.name === uniqueName(table, { columns });
+}
+
+/** In the normalized schema a unique constraint is an index, so one drop covers both forms. */
+const dropIndex = (op: TableOp, index: Index, before: Schema) =>
+  mayBeInlineUnique(op.table, index)
+    ? batch({ kind: "dropIndex", schema: op.schema, table: op.table, index }, normalizeSqlite(before))
+    : [`DROP INDEX ${quote(index.name)}`];
+
 const renderers: { [K in OpKind]: Renderer<K> } = {
   createSchema: unsupported("schemas"),
   dropSchema: unsupported("schemas"),
@@ -59,10 +75,10 @@ const renderers: { [K in OpKind]: Renderer<K> } = {
   dropForeignKey: batch,
   addCheck: batch,
   dropCheck: batch,
-  addUnique: (op) => [createIndexSql(op.table, { name: uniqueName(op.table, op.unique), unique: true, columns: op.unique.columns.map((value) => ({ value })) })],
-  dropUnique: (op) => [`DROP INDEX ${quote(uniqueName(op.table, op.unique))}`],
+  addUnique: (op) => [createIndexSql(op.table, uniqueAsIndex(op.table, op.unique))],
+  dropUnique: (op, before) => dropIndex(op, uniqueAsIndex(op.table, op.unique), before),
   createIndex: (op) => [createIndexSql(op.table, op.index)],
-  dropIndex: (op) => [`DROP INDEX ${quote(op.index.name)}`],
+  dropIndex: (op, before) => dropIndex(op, op.index, before),
   execute: (op) => [op.sql],
 };
 
