@@ -1,0 +1,3 @@
+export { renderMigrationFile, renderEmptyMigrationFile, type MigrationFile, type MigrationHeader } from "./render.ts";
+export { renderLiteral } from "./literal.ts";
+export { slugify } from "./slug.ts";

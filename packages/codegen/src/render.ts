@@ -1,0 +1,131 @@
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  VariableDeclarationKind,
+  type SourceFile,
+} from "ts-morph";
+import type { Op } from "@driftwood/schema";
+import { hazardsOfOps, type Hazard } from "@driftwood/core";
+import { MAX_WIDTH, renderLiteral } from "./literal.ts";
+import { summarize } from "./summary.ts";
+
+/** What a migration file records about itself. */
+export interface MigrationHeader {
+  revision: string;
+  /** Empty for the first migration; two or more for a merge. */
+  parents: string[];
+  message: string;
+  /** ISO 8601 date and time. */
+  createdAt: string;
+}
+
+export interface MigrationFile extends MigrationHeader {
+  upgrade: Op[];
+  /** Usually `invertAll(upgrade)`. */
+  downgrade: Op[];
+}
+
+/**
+ * The source of a migration file: its header, then `upgrade` and `downgrade` as one
+ * `op.<kind>(payload)` call per op, each preceded by comments on its hazards. The same input
+ * always gives the same bytes.
+ */
+export function renderMigrationFile(m: MigrationFile): string {
+  return render(m, summarize(m.upgrade), opLines(m.upgrade, "upgrade"), opLines(m.downgrade, "downgrade"));
+}
+
+/** A migration file with nothing in it yet, for changes written by hand. */
+export function renderEmptyMigrationFile(m: MigrationHeader): string {
+  const body = ['// write the migration here, e.g. op.execute("...")'];
+  return render(m, [], body, body);
+}
+
+const HAZARD_LABELS: Record<Hazard["kind"], string> = {
+  "data-loss": "data loss",
+  "not-null-without-default": "not null",
+  "table-rewrite": "table rewrite",
+  lock: "lock",
+  "irreversible-data": "irreversible",
+};
+
+const INDENT = 2;
+
+/** The body of `upgrade` or `downgrade`; what a downgrade cannot undo is said in the upgrade only. */
+function opLines(ops: readonly Op[], direction: "upgrade" | "downgrade"): string[] {
+  const hazards = hazardsOfOps(ops);
+  const shown = (h: Hazard) => direction === "upgrade" || h.kind !== "irreversible-data";
+  return ops.flatMap((op, i) => [
+    ...hazards[i].filter(shown).map((h) => `// ${HAZARD_LABELS[h.kind]}: ${h.message}`),
+    ...(isInferred(op) ? [INFERRED_NOTE] : []),
+    call(op),
+  ]);
+}
+
+const INFERRED_NOTE =
+  "// inferred rename (same shape): to drop and add instead, generate again with --no-rename or replace this line";
+
+function isInferred(op: Op): boolean {
+  return (op.kind === "renameTable" || op.kind === "renameColumn") && op.inferred === true;
+}
+
+function call(op: Op): string {
+  if (op.kind === "execute") {
+    const args = op.reverse === undefined ? [op.sql] : [op.sql, op.reverse];
+    return `op.execute(${args.map((a) => JSON.stringify(a)).join(", ")});`;
+  }
+  const { kind, ...payload } = op;
+  const head = `op.${kind}(`;
+  // The body is indented by INDENT when placed in its function, so the literal has that much less room.
+  return `${head}${renderLiteral(payload, 0, head.length, MAX_WIDTH - INDENT)});`;
+}
+
+function render(m: MigrationHeader, summary: string[], upgrade: string[], downgrade: string[]): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+      newLineKind: NewLineKind.LineFeed,
+      useTrailingCommas: true,
+    },
+  });
+  const file = project.createSourceFile("migration.ts", docComment(m, summary));
+  file.addImportDeclaration({ isTypeOnly: true, namedImports: ["MigrationOps"], moduleSpecifier: "driftwood" });
+  addConst(file, "revision", JSON.stringify(m.revision));
+  addConst(file, "parents", renderLiteral(m.parents, 0, "export const parents: string[] = ".length), "string[]");
+  addConst(file, "message", JSON.stringify(m.message));
+  addConst(file, "createdAt", JSON.stringify(m.createdAt));
+  for (const [name, statements] of [["upgrade", upgrade], ["downgrade", downgrade]] as const) {
+    file.addFunction({
+      isExported: true,
+      name,
+      parameters: [{ name: "op", type: "MigrationOps" }],
+      returnType: "void",
+      statements: [...statements],
+    });
+  }
+  return file.getFullText();
+}
+
+function addConst(file: SourceFile, name: string, initializer: string, type?: string): void {
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, initializer, ...(type ? { type } : {}) }],
+  });
+}
+
+function docComment(m: MigrationHeader, summary: string[]): string {
+  const lines = [
+    ...m.message.split(/\r?\n/),
+    "",
+    `Revision: ${m.revision}`,
+    `Parents: ${m.parents.length === 0 ? "none" : m.parents.join(", ")}`,
+    `Created: ${m.createdAt}`,
+    ...(summary.length > 0 ? ["", ...summary] : []),
+  ];
+  const body = lines.map((l) => (l === "" ? " *" : ` * ${l.replaceAll("*/", "*\\/")}`));
+  return ["/**", ...body, " */", ""].join("\n");
+}
