@@ -4,6 +4,7 @@
  * a table that holds rows. A table never both loses and gains a column, and the spec never
  * both loses and gains a table: that would be a rename candidate and make the property ambiguous.
  */
+import { isDeepStrictEqual } from "node:util";
 import { drawDefault, drawWiderType } from "./column-types.ts";
 import {
   addCheck,
@@ -149,10 +150,11 @@ export function mutateSpec(d: Draw, a: ModelSpec, options: NameOptions, maxMutat
   const kinds = Object.keys(MUTATIONS) as MutationKind[];
   let applied = 0;
   const wanted = d.int(1, maxMutations);
-  for (let attempt = 0; applied < wanted && attempt < wanted * 8; attempt++) {
+  // A later mutation may undo an earlier one (a toggle twice, an add then its drop): go on until B differs.
+  for (let attempt = 0; (applied < wanted || isDeepStrictEqual(a, c.b)) && attempt < wanted * 8; attempt++) {
     if (MUTATIONS[d.pick(kinds)](c)) applied++;
   }
-  if (applied === 0) MUTATIONS.addTable(c);
+  if (isDeepStrictEqual(a, c.b)) MUTATIONS.addTable(c);
   return c.b;
 }
 
