@@ -70,8 +70,8 @@ class SqliteConnection implements Connection {
     if (rows.length === 0) return;
     const { table, parent } = rows[0];
     throw new DatabaseError(
-      `foreign key violation in table ${quote(table)} (${rows.length} row(s) without a matching row in ${quote(parent)}); ` +
-        "fix the data in the migration before changing the key; rolled back",
+      `foreign key violation in table ${quote(table)}: a row has no matching row in ${quote(parent)} ` +
+        `(${rows.length} violation(s) in all); rolled back, fix the data in the migration before the key changes`,
     );
   }
 
