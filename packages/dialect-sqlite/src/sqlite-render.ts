@@ -9,8 +9,6 @@ const unsupported = (what: string) => () => {
   throw new Error(`SQLite has no ${what}: remove this op from the migration`);
 };
 
-const batch = (op: TableOp, before: Schema) => recreateTable(op, before);
-
 /** ALTER TABLE ADD COLUMN refuses keys, non-constant defaults, NOT NULL without default, stored columns. */
 function canAddColumn(c: Column): boolean {
   if (c.generated?.stored) return false;
@@ -46,7 +44,7 @@ function mayBeInlineUnique(table: string, index: Index): boolean {
 /** In the normalized schema a unique constraint is an index, so one drop covers both forms. */
 const dropIndex = (op: TableOp, index: Index, before: Schema) =>
   mayBeInlineUnique(op.table, index)
-    ? batch({ kind: "dropIndex", schema: op.schema, table: op.table, index }, normalizeSqlite(before))
+    ? recreateTable({ kind: "dropIndex", schema: op.schema, table: op.table, index }, normalizeSqlite(before))
     : [`DROP INDEX ${quote(index.name)}`];
 
 const renderers: { [K in OpKind]: Renderer<K> } = {
@@ -62,19 +60,19 @@ const renderers: { [K in OpKind]: Renderer<K> } = {
   dropTable: (op) => [`DROP TABLE ${quote(op.table.name)}`],
   renameTable: (op) => [`ALTER TABLE ${quote(op.from)} RENAME TO ${quote(op.to)}`],
   addColumn: (op, before) =>
-    canAddColumn(op.column) ? [`ALTER TABLE ${quote(op.table)} ADD COLUMN ${columnSql(op.column, op.table)}`] : batch(op, before),
+    canAddColumn(op.column) ? [`ALTER TABLE ${quote(op.table)} ADD COLUMN ${columnSql(op.column, op.table)}`] : recreateTable(op, before),
   dropColumn: (op, before) =>
     canDropColumn(findTable(before, op), op.column.name)
       ? [`ALTER TABLE ${quote(op.table)} DROP COLUMN ${quote(op.column.name)}`]
-      : batch(op, before),
+      : recreateTable(op, before),
   renameColumn: (op) => [`ALTER TABLE ${quote(op.table)} RENAME COLUMN ${quote(op.from)} TO ${quote(op.to)}`],
-  alterColumn: batch,
-  addPrimaryKey: batch,
-  dropPrimaryKey: batch,
-  addForeignKey: batch,
-  dropForeignKey: batch,
-  addCheck: batch,
-  dropCheck: batch,
+  alterColumn: recreateTable,
+  addPrimaryKey: recreateTable,
+  dropPrimaryKey: recreateTable,
+  addForeignKey: recreateTable,
+  dropForeignKey: recreateTable,
+  addCheck: recreateTable,
+  dropCheck: recreateTable,
   addUnique: (op) => [createIndexSql(op.table, uniqueAsIndex(op.table, op.unique))],
   dropUnique: (op, before) => dropIndex(op, uniqueAsIndex(op.table, op.unique), before),
   createIndex: (op) => [createIndexSql(op.table, op.index)],
