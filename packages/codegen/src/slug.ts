@@ -1,6 +1,6 @@
 /**
  * A file-name part for a migration message: lower case ASCII words joined by `_`, cut at a
- * word boundary to at most 40 characters. Empty when the message has no letters or digits.
+ * word boundary to at most 40 characters; `migration` when the message has no ASCII letters or digits.
  */
 export function slugify(message: string): string {
   const words = message
@@ -15,5 +15,5 @@ export function slugify(message: string): string {
     if (next.length > 40) return slug || word.slice(0, 40);
     slug = next;
   }
-  return slug;
+  return slug || "migration";
 }

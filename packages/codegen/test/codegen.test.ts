@@ -230,7 +230,8 @@ test("calling the generated upgrade records exactly the input ops", async () => 
 test("slugs for file names", () => {
   assert.equal(slugify("Add games: completed_at & winners!"), "add_games_completed_at_winners");
   assert.equal(slugify("Café déjà vu"), "cafe_deja_vu");
-  assert.equal(slugify("  "), "");
+  assert.equal(slugify("  "), "migration");
+  assert.equal(slugify("データ"), "migration");
   assert.equal(slugify("one two three four five six seven eight nine ten"), "one_two_three_four_five_six_seven_eight");
   assert.equal(slugify("x".repeat(60)), "x".repeat(40));
 });
