@@ -2,11 +2,6 @@ import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { DatabaseError } from "@driftwood/schema";
 import { DriftwoodError, maskPasswords, RenameError } from "@driftwood/core";
-import { initCommand } from "./commands/init.ts";
-import { mergeCommand, migrateCommand, revisionCommand } from "./commands/generate.ts";
-import { downgradeCommand, stampCommand, upgradeCommand } from "./commands/run.ts";
-import { branchesCommand, currentCommand, headsCommand, historyCommand, showCommand } from "./commands/inspect.ts";
-import { checkCommand } from "./commands/check.ts";
 
 /** The exit code for an error, after printing it: its first line first, the detail after. */
 function report(e: unknown): number {
@@ -17,16 +12,28 @@ function report(e: unknown): number {
   return e instanceof RenameError ? 2 : 1;
 }
 
-/** Runs a command and sets the exit code from what it returns or throws. */
+/**
+ * Runs a command, loaded only when it is called (so `current` never loads the code generator),
+ * and sets the exit code from what it returns or throws.
+ */
 const run =
-  <A>(command: (argv: A) => Promise<number>) =>
-  async (argv: A) => {
+  <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  async (argv: M[K] extends (argv: infer A) => Promise<number> ? A : never) => {
     try {
+      const command = (await load())[name] as (a: typeof argv) => Promise<number>;
       process.exitCode = await command(argv);
     } catch (e) {
       process.exitCode = report(e);
     }
   };
+
+const commands = {
+  init: () => import("./commands/init.ts"),
+  generate: () => import("./commands/generate.ts"),
+  run: () => import("./commands/run.ts"),
+  inspect: () => import("./commands/inspect.ts"),
+  check: () => import("./commands/check.ts"),
+};
 
 const message = (y: Argv) => y.option("message", { alias: "m", type: "string", demandOption: true, describe: "what the migration does" });
 const sql = { type: "boolean", describe: "print the SQL instead of running it (a range FROM:TO is allowed)" } as const;
@@ -44,7 +51,7 @@ const cli = yargs(hideBin(process.argv))
         .option("url", { type: "string", describe: "database URL or SQLite file" })
         .option("schema", { type: "string", default: "./src/db/schema.ts", describe: "drizzle model file or glob" })
         .option("migrations", { type: "string", default: "migrations" }),
-    run(initCommand),
+    run(commands.init, "initCommand"),
   )
   .command(
     "migrate",
@@ -54,23 +61,23 @@ const cli = yargs(hideBin(process.argv))
         .option("dry-run", { type: "boolean", describe: "show the difference, write nothing" })
         .option("rename", { type: "string", array: true, describe: "a rename to make: table=new or table.column=new" })
         .option("renames", { type: "boolean", default: true, describe: "guess renames (--no-renames: drop and add instead)" }),
-    run(migrateCommand),
+    run(commands.generate, "migrateCommand"),
   )
-  .command("revision", "write an empty migration to fill in by hand", message, run(revisionCommand))
+  .command("revision", "write an empty migration to fill in by hand", message, run(commands.generate, "revisionCommand"))
   .command(
     "upgrade [revision]",
     "apply migrations up to a revision (head, heads, +N, REV)",
     (y) => y.positional("revision", { type: "string", default: "head" }).option("sql", sql),
-    run(upgradeCommand),
+    run(commands.run, "upgradeCommand"),
   )
   .command(
     "downgrade <revision>",
     "revert migrations down to a revision (-N, REV, base)",
     (y) => y.positional("revision", { type: "string", demandOption: true }).option("sql", sql),
-    run(downgradeCommand),
+    run(commands.run, "downgradeCommand"),
   )
-  .command("current", "show the revisions the database is at", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(currentCommand))
-  .command("heads", "show the latest revisions", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(headsCommand))
+  .command("current", "show the revisions the database is at", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(commands.inspect, "currentCommand"))
+  .command("heads", "show the latest revisions", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(commands.inspect, "headsCommand"))
   .command(
     "history",
     "list revisions, newest first",
@@ -78,23 +85,23 @@ const cli = yargs(hideBin(process.argv))
       y
         .option("rev", { alias: "r", type: "string", describe: "a range FROM:TO" })
         .option("verbose", { type: "boolean", alias: "v" }),
-    run(historyCommand),
+    run(commands.inspect, "historyCommand"),
   )
-  .command("show <revision>", "show one revision and its operations", (y) => y.positional("revision", { type: "string", demandOption: true }), run(showCommand))
+  .command("show <revision>", "show one revision and its operations", (y) => y.positional("revision", { type: "string", demandOption: true }), run(commands.inspect, "showCommand"))
   .command(
     "stamp <revision>",
     "set the database's revision without running migrations",
     (y) => y.positional("revision", { type: "string", demandOption: true }),
-    run(stampCommand),
+    run(commands.run, "stampCommand"),
   )
   .command(
     "merge [revisions..]",
     "write a migration that merges heads (default: all of them)",
     (y) => message(y).positional("revisions", { type: "string", array: true, default: [] as string[] }),
-    run(mergeCommand),
+    run(commands.generate, "mergeCommand"),
   )
-  .command("branches", "show where the revision graph branches", (y) => y, run(branchesCommand))
-  .command("check", "exit 1 when the database is not at head or differs from the models", (y) => y, run(checkCommand))
+  .command("branches", "show where the revision graph branches", (y) => y, run(commands.inspect, "branchesCommand"))
+  .command("check", "exit 1 when the database is not at head or differs from the models", (y) => y, run(commands.check, "checkCommand"))
   .demandCommand(1, "name a command; see driftwood --help")
   .strict()
   .help()

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { invertAll, type Op } from "@driftwood/schema";
 import { autogenerate, RevisionError, type AutogenerateOptions, type Project, type RenameAmbiguity } from "@driftwood/core";
-import { renderEmptyMigrationFile, renderMigrationFile, slugify } from "@driftwood/codegen";
 
 /** A new revision id: 12 hex characters. */
 export function newRevisionId(): string {
@@ -18,7 +17,9 @@ export interface NewMigration {
 }
 
 /** Writes a migration file into the project's migrations folder; returns its path. */
-export function writeMigration(project: Project, migration: NewMigration): string {
+export async function writeMigration(project: Project, migration: NewMigration): Promise<string> {
+  // ts-morph is heavy: only the commands that write a file load it.
+  const { renderEmptyMigrationFile, renderMigrationFile, slugify } = await import("@driftwood/codegen");
   const revision = newRevisionId();
   const header = { revision, parents: migration.parents, message: migration.message, createdAt: new Date().toISOString() };
   const source = migration.upgrade
@@ -50,5 +51,5 @@ export async function generateMigration(project: Project, options: GenerateOptio
   const { message, dryRun, ...compareOptions } = options;
   const diff = await autogenerate(project, compareOptions);
   if (diff.ops.length === 0 || dryRun) return diff;
-  return { ...diff, file: writeMigration(project, { message, parents: diff.parents, upgrade: diff.ops }) };
+  return { ...diff, file: await writeMigration(project, { message, parents: diff.parents, upgrade: diff.ops }) };
 }

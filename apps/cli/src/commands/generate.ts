@@ -25,7 +25,7 @@ export async function revisionCommand(argv: GlobalArgs & { message: string }): P
   const project = await openProject({ config: argv.config });
   const graph = await project.revisions();
   const parents = graph.resolve("head");
-  print(`Wrote ${shortPath(writeMigration(project, { message: argv.message, parents }))}`);
+  print(`Wrote ${shortPath(await writeMigration(project, { message: argv.message, parents }))}`);
   return 0;
 }
 
@@ -37,6 +37,6 @@ export async function mergeCommand(argv: GlobalArgs & { message: string; revisio
   if (parents.length < 2) {
     throw new RevisionError(`merge needs two or more revisions, got ${parents.join(", ") || "none"}; name the heads to merge (see \`driftwood heads\`)`);
   }
-  print(`Wrote ${shortPath(writeMigration(project, { message: argv.message, parents }))}`);
+  print(`Wrote ${shortPath(await writeMigration(project, { message: argv.message, parents }))}`);
   return 0;
 }

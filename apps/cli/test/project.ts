@@ -1,0 +1,51 @@
+// A throwaway driftwood project in a temp folder, and a way to run the CLI in it.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tempDir } from "@driftwood/testkit";
+
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../src/bin.ts");
+const NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.url)), "../node_modules");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TempProject {
+  dir: string;
+  /** Writes a file under the project folder. */
+  write(path: string, text: string): void;
+  /** The migration files, sorted. */
+  migrations(): string[];
+  cli(...args: string[]): CliResult;
+  remove(): void;
+}
+
+/** A project folder whose model files can import drizzle-orm. */
+export function tempProject(): TempProject {
+  const t = tempDir("driftwood-cli-");
+  symlinkSync(NODE_MODULES, join(t.dir, "node_modules"), "dir");
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(t.dir, path)), { recursive: true });
+    writeFileSync(join(t.dir, path), text);
+  };
+  return {
+    dir: t.dir,
+    write,
+    migrations: () => {
+      try {
+        return readdirSync(join(t.dir, "migrations")).sort();
+      } catch {
+        return [];
+      }
+    },
+    cli: (...args) => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: t.dir, encoding: "utf8" });
+      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+    },
+    remove: t.remove,
+  };
+}
