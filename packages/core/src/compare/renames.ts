@@ -1,4 +1,4 @@
-import { applyOps, qualifiedKey, type Column, type Op, type Schema, type Table } from "@driftwood/schema";
+import { applyOp, qualifiedKey, sortSchema, type Column, type Op, type Schema, type Table } from "@driftwood/schema";
 import { matchBy, onTable, shapeKey } from "./match.ts";
 
 /**
@@ -46,9 +46,9 @@ export interface RenamePlan {
 export function planRenames(actual: Schema, desired: Schema, explicit: readonly string[], infer: boolean): RenamePlan {
   const specs = explicit.map((text) => parseRename(text, actual));
   const plan: RenamePlan = { renamed: actual, ops: [], ambiguous: [] };
-  const apply = (ops: Op[]) => {
+  const apply = (ops: RenameOp[]) => {
     if (ops.length === 0) return;
-    plan.renamed = applyOps(plan.renamed, ops);
+    plan.renamed = applyRenames(plan.renamed, ops);
     plan.ops.push(...ops);
   };
   apply(specs.filter((s) => s.kind === "renameTable").map((s) => checkTarget(s, desired)));
@@ -67,6 +67,23 @@ export function planRenames(actual: Schema, desired: Schema, explicit: readonly 
 }
 
 type RenameOp = Extract<Op, { kind: "renameTable" | "renameColumn" }>;
+
+/**
+ * `applyOps`, each op given only its table and the tables whose foreign keys point at it:
+ * `applyOp` copies the whole schema, which many renames in a large schema would repeat.
+ */
+function applyRenames(schema: Schema, ops: RenameOp[]): Schema {
+  const tables = new Map(schema.tables.map((t) => [qualifiedKey(t), t]));
+  for (const op of ops) {
+    const target = qualifiedKey({ schema: op.schema, name: op.kind === "renameTable" ? op.from : op.table });
+    const involved = [...tables].filter(
+      ([key, t]) => key === target || t.foreignKeys.some((fk) => qualifiedKey(fk.references) === target),
+    );
+    for (const [key] of involved) tables.delete(key);
+    for (const t of applyOp({ ...schema, tables: involved.map(([, t]) => t) }, op).tables) tables.set(qualifiedKey(t), t);
+  }
+  return sortSchema({ ...schema, tables: [...tables.values()] });
+}
 
 /** `users=people`, `auth.users=auth.people`, `users.name=users.full_name`, `auth.users.name=auth.users.full_name`. */
 function parseRename(text: string, actual: Schema): RenameOp {
@@ -105,7 +122,7 @@ function checkTarget(op: RenameOp, desired: Schema): RenameOp {
   return op;
 }
 
-function inferTableRenames(plan: RenamePlan, desired: Schema): Op[] {
+function inferTableRenames(plan: RenamePlan, desired: Schema): RenameOp[] {
   const { added, removed } = matchBy(plan.renamed.tables, desired.tables, qualifiedKey);
   const shape = (t: Table) => `${t.schema ?? ""}\0${shapeKey(t.columns)}`;
   const { pairs, ambiguous } = pairByShape(removed, added, shape);
@@ -116,14 +133,14 @@ function inferTableRenames(plan: RenamePlan, desired: Schema): Op[] {
   return pairs.map(([from, to]) => withSchema({ kind: "renameTable", from: from.name, to: to.name, inferred: true }, from.schema));
 }
 
-function inferColumnRenames(plan: RenamePlan, desired: Schema): Op[] {
+function inferColumnRenames(plan: RenamePlan, desired: Schema): RenameOp[] {
   const { kept } = matchBy(plan.renamed.tables, desired.tables, qualifiedKey);
   return kept.flatMap(({ from: before, to: after }) => {
     const { added, removed } = matchBy(before.columns, after.columns, (c) => c.name);
     if (added.length === 0 || removed.length === 0) return [];
     const { pairs, ambiguous } = pairByShape(removed, added, columnShape);
     for (const group of ambiguous) plan.ambiguous.push(ambiguity("column", before.schema, before.name, group.from, group.to));
-    return pairs.map(([from, to]): Op => ({ kind: "renameColumn", ...onTable(before), from: from.name, to: to.name, inferred: true }));
+    return pairs.map(([from, to]): RenameOp => ({ kind: "renameColumn", ...onTable(before), from: from.name, to: to.name, inferred: true }));
   });
 }
 
