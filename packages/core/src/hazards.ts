@@ -1,4 +1,5 @@
 import { qualifiedKey, type Column, type Op } from "@driftwood/schema";
+import { same } from "./compare/match.ts";
 
 /** Something about an op that a reviewer should know before running it. */
 export interface Hazard {
@@ -44,7 +45,15 @@ export function hazardsOf(op: Op, context: HazardContext = {}): Hazard[] {
       return [dataLoss(`drops sequence ${qualifiedKey(op.sequence)} and its current value`)];
     case "createIndex":
       if (op.index.concurrently || context.newTables?.has(table(op))) return [];
-      return [{ kind: "lock", message: `locks writes to ${table(op)} while the index ${op.index.name} builds` }];
+      return [lock(`locks writes to ${table(op)} while the index ${op.index.name} builds`)];
+    case "addPrimaryKey":
+    case "addUnique":
+      if (context.newTables?.has(table(op))) return [];
+      return [lock(`locks writes to ${table(op)} while the index of the new constraint builds`)];
+    case "addCheck":
+    case "addForeignKey":
+      if (context.newTables?.has(table(op))) return [];
+      return [lock(`checks every existing row of ${table(op)}, blocking writes meanwhile`)];
     default:
       return [];
   }
@@ -74,6 +83,9 @@ function columnChangeHazards(name: string, from: Column, to: Column): Hazard[] {
     if (change !== "widens" || !keepsStorage(from, to)) {
       hazards.push({ kind: "table-rewrite", message: `changing the type of ${name} rewrites the table and locks it meanwhile` });
     }
+  }
+  if (to.generated && !same(from.generated, to.generated)) {
+    hazards.push({ kind: "table-rewrite", message: `computing ${name} for every row rewrites the table and locks it meanwhile` });
   }
   if (to.notNull && !from.notNull) {
     hazards.push({
@@ -141,6 +153,10 @@ function parseType(type: string): { base: string; args: number[] } {
 
 function filledByDatabase(c: Column): boolean {
   return c.default !== undefined || c.identity !== undefined || c.generated !== undefined || c.autoincrement === true;
+}
+
+function lock(message: string): Hazard {
+  return { kind: "lock", message };
 }
 
 function dataLoss(message: string): Hazard {

@@ -81,7 +81,27 @@ test("an index built without concurrently locks writes, except on a table the sa
   assert.deepEqual(hazardsOfOps([create]).map((hs) => hs.map((h) => h.kind)), [["lock"]]);
 });
 
-test("renames and constraint ops carry no hazard", () => {
+test("constraints added to an existing table lock it while they build or check, not on a new table", () => {
+  const ops: Op[] = [
+    { kind: "addCheck", table: "t", check: { expression: "a > 0" } },
+    { kind: "addUnique", table: "t", unique: { columns: ["a"] } },
+    { kind: "addPrimaryKey", table: "t", primaryKey: { columns: ["a"] } },
+    { kind: "addForeignKey", table: "t", foreignKey: { columns: ["a"], references: { name: "u", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" } },
+  ];
+  assert.deepEqual(hazardsOf(ops[0]), [{ kind: "lock", message: "checks every existing row of t, blocking writes meanwhile" }]);
+  assert.deepEqual(hazardsOf(ops[1]), [{ kind: "lock", message: "locks writes to t while the index of the new constraint builds" }]);
+  assert.deepEqual(hazardsOfOps(ops).map((hs) => hs.map((h) => h.kind)), [["lock"], ["lock"], ["lock"], ["lock"]]);
+  const withTable = hazardsOfOps([{ kind: "createTable", table: table("t", [col("a")]) }, ...ops]);
+  assert.deepEqual(withTable.slice(1), [[], [], [], []]);
+});
+
+test("a changed generated expression rewrites the table", () => {
+  const generated = (expression: string) => col("g", "integer", { generated: { expression, stored: true } });
+  assert.deepEqual(kindsOf(alter(generated("a + 1"), generated("a + 2"))), ["table-rewrite"]);
+  assert.deepEqual(kindsOf(alter(generated("a + 1"), generated("a + 1"))), []);
+});
+
+test("renames and drops of constraints carry no hazard", () => {
   assert.deepEqual(kindsOf({ kind: "renameColumn", table: "t", from: "a", to: "b", inferred: true }), []);
-  assert.deepEqual(kindsOf({ kind: "addCheck", table: "t", check: { expression: "a > 0" } }), []);
+  assert.deepEqual(kindsOf({ kind: "dropCheck", table: "t", check: { expression: "a > 0" } }), []);
 });
