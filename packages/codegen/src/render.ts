@@ -57,7 +57,7 @@ function opLines(ops: readonly Op[], direction: "upgrade" | "downgrade"): string
   const hazards = hazardsOfOps(ops);
   const shown = (h: Hazard) => direction === "upgrade" || h.kind !== "irreversible-data";
   return ops.flatMap((op, i) => [
-    ...hazards[i].filter(shown).map((h) => `// ${HAZARD_LABELS[h.kind]}: ${h.message}`),
+    ...hazards[i].filter(shown).map((h) => `// ${HAZARD_LABELS[h.kind]}: ${oneLine(h.message)}`),
     ...(isInferred(op) ? [INFERRED_NOTE] : []),
     call(op),
   ]);
@@ -117,6 +117,11 @@ function addConst(file: SourceFile, name: string, initializer: string, type?: st
   });
 }
 
+/** Comment text that stays on its line, whatever characters the names in it hold. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 function docComment(m: MigrationHeader, summary: string[]): string {
   const lines = [
     ...m.message.split(/\r?\n/),
@@ -126,6 +131,6 @@ function docComment(m: MigrationHeader, summary: string[]): string {
     `Created: ${m.createdAt}`,
     ...(summary.length > 0 ? ["", ...summary] : []),
   ];
-  const body = lines.map((l) => (l === "" ? " *" : ` * ${l.replaceAll("*/", "*\\/")}`));
+  const body = lines.map((l) => (l === "" ? " *" : ` * ${oneLine(l).replaceAll("*/", "*\\/")}`));
   return ["/**", ...body, " */", ""].join("\n");
 }

@@ -35,6 +35,7 @@ export const everyOp: Op[] = [
   { kind: "addColumn", table: "users", column: { name: "completed_at", type: "timestamp(3) with time zone", notNull: true, default: "now()" } },
   { kind: "alterColumn", table: "users", from: { name: "age", type: "integer", notNull: false }, to: { name: "age", type: "bigint", notNull: true } },
   { kind: "dropColumn", table: "users", column: { name: "nickname", type: "text", notNull: false } },
+  { kind: "dropColumn", table: "we\"ird */ table", column: { name: "line\nbreak(); \u2028 // */", type: "text", notNull: false } },
   { kind: "addPrimaryKey", table: "users", primaryKey: { name: "users_pkey", columns: ["id", "org_id"] } },
   { kind: "addUnique", schema: "play", table: "games", unique: { name: "games_slug_key", columns: ["slug"] } },
   { kind: "addCheck", table: "users", check: { name: "users_age_check", expression: "age < 200" } },
