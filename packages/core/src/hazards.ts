@@ -8,7 +8,7 @@ export interface Hazard {
 }
 
 export interface HazardContext {
-  /** Tables (by `qualifiedKey`) created in the same migration: they hold no rows, so building their indexes locks nothing. */
+  /** Tables (by `qualifiedKey`) created in the same migration: they hold no rows, so indexing or checking them locks nothing. */
   newTables?: ReadonlySet<string>;
 }
 
@@ -59,7 +59,7 @@ export function hazardsOf(op: Op, context: HazardContext = {}): Hazard[] {
   }
 }
 
-/** The hazards of each op of a migration, in the same order; indexes of tables created by it lock nothing. */
+/** The hazards of each op of a migration, in the same order, knowing which tables it creates. */
 export function hazardsOfOps(ops: readonly Op[]): Hazard[][] {
   const newTables = new Set(ops.flatMap((op) => (op.kind === "createTable" ? [qualifiedKey(op.table)] : [])));
   return ops.map((op) => hazardsOf(op, { newTables }));
