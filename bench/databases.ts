@@ -1,7 +1,9 @@
 // Databases made for one benchmark run: uniquely named PostgreSQL databases and SQLite temp files,
-// all removed by `dropAll()`.
+// all removed by `dropAll()`. Names carry the process id, so that leftovers of a run that was
+// killed (tsx kills its child on Ctrl-C) are found and removed by the next run.
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchDialect } from "./generate.ts";
 import { requirePeer } from "./peers.ts";
@@ -32,6 +34,34 @@ async function withPg<T>(url: string, fn: (client: PgClient) => Promise<T>): Pro
   }
 }
 
+const pgPrefix = "dw_bench_p";
+/** The prefix of every temp folder of a run. */
+export const tempPrefix = `driftwood-bench-p${process.pid}-`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Drops the databases and temp folders of earlier runs whose process is gone. */
+export async function sweepLeftovers(): Promise<void> {
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = /^driftwood-bench-p(\d+)-/.exec(entry)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+  }
+  await withPg(pgServerUrl, async (c) => {
+    const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE '${pgPrefix}%'`);
+    for (const { datname } of rows as { datname: string }[]) {
+      const pid = Number(/^dw_bench_p(\d+)_/.exec(datname)?.[1]);
+      if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  });
+}
+
 export class Databases {
   private readonly pgNames: string[] = [];
   private readonly sqliteFiles: string[] = [];
@@ -48,7 +78,7 @@ export class Databases {
       new BetterSqlite(file).close();
       return file;
     }
-    const name = `dw_bench_${id}`;
+    const name = `${pgPrefix}${process.pid}_${id}`;
     await withPg(pgServerUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
     this.pgNames.push(name);
     const url = new URL(pgServerUrl);
@@ -69,6 +99,17 @@ export class Databases {
       return;
     }
     await withPg(url, (c) => c.query(sql));
+  }
+
+  /** Removes one database made by `create`. */
+  async drop(dialect: BenchDialect, url: string): Promise<void> {
+    if (dialect === "sqlite") {
+      rmSync(url, { force: true });
+      return;
+    }
+    const name = new URL(url).pathname.slice(1);
+    await withPg(pgServerUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    this.pgNames.splice(this.pgNames.indexOf(name), 1);
   }
 
   async dropAll(): Promise<void> {

@@ -1,7 +1,6 @@
 // Runs one process under GNU time, for its wall-clock time and peak resident set size.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 export const timeBinary = "/usr/bin/time";
@@ -14,10 +13,12 @@ export interface Sample {
   output: string;
 }
 
-/** Runs `command args` in `cwd`; stdout and stderr are captured together in `output`. */
+/**
+ * Runs `command args` in `cwd`; stdout and stderr are captured together in `output`.
+ * GNU time writes its report to a file in `cwd`, removed afterwards.
+ */
 export function measure(command: string, args: string[], cwd: string, timeoutMs = 30 * 60_000): Promise<Sample> {
-  const dir = mkdtempSync(join(tmpdir(), "driftwood-bench-time-"));
-  const report = join(dir, "time.txt");
+  const report = join(cwd, `.time-${process.hrtime.bigint()}.txt`);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(timeBinary, ["-v", "-o", report, command, ...args], {
@@ -34,7 +35,7 @@ export function measure(command: string, args: string[], cwd: string, timeoutMs 
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const text = readFileSync(report, "utf8");
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(report, { force: true });
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
       resolve({
         ms,

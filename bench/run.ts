@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { Databases, serverVersions } from "./databases.ts";
+import { Databases, serverVersions, sweepLeftovers, tempPrefix } from "./databases.ts";
 import { type BenchDialect, generateProject, type Project, writeConfigs } from "./generate.ts";
 import { measure, median, type Sample, timeBinary } from "./measure.ts";
 import { cliEntry, drizzleKitBin, peerVersion, repoRoot } from "./peers.ts";
@@ -36,6 +36,9 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`--sizes takes posit
 if (!Number.isInteger(runs) || runs < 1) usage(`--runs takes a positive integer, got "${flags.runs}"`);
 if (!existsSync(timeBinary)) usage(`${timeBinary} is missing; install GNU time (apt-get install time)`);
 
+/** Set by Ctrl-C: finish the current process, drop the databases, write nothing. */
+let interrupted = false;
+
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   process.exit(2);
@@ -52,9 +55,17 @@ interface Contender {
   label: string;
   command: string;
   /** Builds the environment for run `r` (outside the timing) and returns the process to time. */
-  prepare(r: number): Promise<{ args: string[]; verify(sample: Sample): string | undefined }>;
-  runs?: number;
-  note?: string;
+  prepare(r: number): Promise<Prepared>;
+  /** drizzle-kit introspecting a large PostgreSQL database: run once, or not at all with --skip-slow-peer. */
+  slow?: boolean;
+}
+
+interface Prepared {
+  args: string[];
+  /** Why the run did not do its job, or undefined when it did. */
+  verify(sample: Sample): string | undefined;
+  /** Removes what `prepare` made for this run alone. */
+  cleanup?: () => Promise<void>;
 }
 
 interface Scenario {
@@ -90,14 +101,20 @@ const wroteFile = (dir: string, ext: string) => (s: Sample) =>
 function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario[] {
   const { dialect, tables, dir } = project;
   const slow = isSlowPeer(dialect, tables);
-  const slowNote = "drizzle-kit run once at this size (its PostgreSQL introspection takes minutes)";
-  const peerRuns = slow ? { runs: 1, note: slowNote } : {};
   const fresh = async (tag: string) => {
     const migrations = join(dir, `migrations-${tag}`);
     rmSync(migrations, { recursive: true, force: true });
     mkdirSync(migrations);
     const url = await dbs.create(dialect);
-    return { url, migrations, configs: writeConfigs(project, { url, migrations }, tag) };
+    return {
+      url,
+      migrations,
+      configs: writeConfigs(project, { url, migrations }, tag),
+      cleanup: async () => {
+        await dbs.drop(dialect, url);
+        rmSync(migrations, { recursive: true, force: true });
+      },
+    };
   };
   const equal = writeConfigs(project, { url: equalUrl, migrations: join(dir, "migrations-equal") }, "equal");
   mkdirSync(join(dir, "migrations-equal"), { recursive: true });
@@ -117,7 +134,7 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           tool: "drizzle-kit",
           label: "drizzle-kit push",
           command: "drizzle-kit push --force",
-          ...peerRuns,
+          slow,
           prepare: async () => ({
             args: drizzleKit(equal.drizzle, "push", "--force"),
             verify: printed(/No changes detected/),
@@ -136,7 +153,7 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           command: "driftwood migrate -m init",
           prepare: async (r) => {
             const t = await fresh(`init-dw-${r}`);
-            return { args: driftwood(t.configs.driftwood, "migrate", "-m", "init"), verify: wroteFile(t.migrations, ".ts") };
+            return { ...t, args: driftwood(t.configs.driftwood, "migrate", "-m", "init"), verify: wroteFile(t.migrations, ".ts") };
           },
         },
         {
@@ -145,7 +162,7 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           command: "drizzle-kit generate",
           prepare: async (r) => {
             const t = await fresh(`init-dkg-${r}`);
-            return { args: drizzleKit(t.configs.drizzle, "generate"), verify: wroteFile(t.migrations, ".sql") };
+            return { ...t, args: drizzleKit(t.configs.drizzle, "generate"), verify: wroteFile(t.migrations, ".sql") };
           },
         },
         {
@@ -154,7 +171,7 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           command: "drizzle-kit push --force",
           prepare: async (r) => {
             const t = await fresh(`init-dkp-${r}`);
-            return { args: drizzleKit(t.configs.drizzle, "push", "--force"), verify: printed(/Changes applied/) };
+            return { ...t, args: drizzleKit(t.configs.drizzle, "push", "--force"), verify: printed(/Changes applied/) };
           },
         },
       ],
@@ -180,12 +197,16 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           tool: "drizzle-kit",
           label: "drizzle-kit pull",
           command: "drizzle-kit pull",
-          ...peerRuns,
+          slow,
           prepare: async (r) => {
             const out = join(dir, `pull-${r}`);
             rmSync(out, { recursive: true, force: true });
             const configs = writeConfigs(project, { url: equalUrl, migrations: out }, `pull-${r}`);
-            return { args: drizzleKit(configs.drizzle, "pull"), verify: wroteFile(out, "schema.ts") };
+            return {
+              args: drizzleKit(configs.drizzle, "pull"),
+              verify: wroteFile(out, "schema.ts"),
+              cleanup: async () => rmSync(out, { recursive: true, force: true }),
+            };
           },
         },
         {
@@ -223,7 +244,7 @@ function scenarios(project: Project, dbs: Databases, equalUrl: string): Scenario
           command: "driftwood current",
           prepare: async (r) => {
             const t = await fresh(`current-${r}`);
-            return { args: driftwood(t.configs.driftwood, "current"), verify: exitedZero };
+            return { ...t, args: driftwood(t.configs.driftwood, "current"), verify: exitedZero };
           },
         },
       ],
@@ -261,18 +282,17 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
   try {
     const equalUrl = await prepareEqualDatabase(project, dbs);
     for (const scenario of scenarios(project, dbs, equalUrl)) {
-      const active = scenario.contenders.filter(
-        (c) => tools.has(c.tool) && !(flags["skip-slow-peer"] && c.runs === 1 && isSlowPeer(dialect, tables)),
-      );
+      const active = scenario.contenders.filter((c) => tools.has(c.tool) && !(flags["skip-slow-peer"] && c.slow));
       const samples = new Map<Contender, Measurement["runs"]>(active.map((c) => [c, []]));
-      for (let r = 0; r < runs; r++) {
+      for (let r = 0; r < runs && !interrupted; r++) {
         // Alternate the order run by run, so neither tool always runs on a warmer cache.
         const order = r % 2 === 0 ? active : [...active].reverse();
         for (const c of order) {
-          if (r >= (c.runs ?? runs)) continue;
-          const { args, verify } = await c.prepare(r);
+          if (interrupted || (c.slow && r > 0)) continue;
+          const { args, verify, cleanup } = await c.prepare(r);
           const sample = await measure(process.execPath, args, dir);
           const error = verify(sample);
+          await cleanup?.();
           samples.get(c)!.push({ ms: sample.ms, rssKb: sample.rssKb, ok: !error, ...(error ? { error: `${error}: ${headline(sample.output)}` } : {}) });
           const tag = error ? `FAILED (${error})` : "";
           console.log(`${dialect} ${tables} ${scenario.id} ${c.label}: ${sample.ms.toFixed(0)} ms ${Math.round(sample.rssKb / 1024)} MB ${tag}`);
@@ -291,7 +311,7 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
           runs: samples.get(c)!,
           medianMs: median(ok.map((s) => s.ms)),
           medianRssKb: median(ok.map((s) => s.rssKb)),
-          ...(c.note ? { note: c.note } : {}),
+          ...(c.slow ? { note: "run once: drizzle-kit reads PostgreSQL table by table, which takes minutes at this size" } : {}),
         });
       }
       for (const [numerator, denominator] of scenario.ratios) {
@@ -308,11 +328,11 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
 }
 
 async function main(): Promise<void> {
-  const workDir = mkdtempSync(join(tmpdir(), "driftwood-bench-"));
+  await sweepLeftovers();
+  const workDir = mkdtempSync(join(tmpdir(), tempPrefix));
   const measurements: Measurement[] = [];
   const ratios: Results["ratios"] = [];
-  let interrupted = false;
-  // Ctrl-C also stops the timed child; the databases of the current size are still dropped.
+  // Ctrl-C also stops the timed child; the databases made so far are still dropped.
   process.on("SIGINT", () => {
     interrupted = true;
     console.error("bench: interrupted; dropping the databases, writing no results");
