@@ -38,18 +38,17 @@ export const message = "add games";
 export const createdAt = "2026-11-25T12:00:00.000Z";
 
 export function upgrade(op: MigrationOps): void {
-  // irreversible: downgrade drops column games.completed_at and its data
   op.addColumn({
     table: "games",
     column: { name: "completed_at", type: "integer", notNull: false },
   });
   // not null: adds games.winners NOT NULL without a default: fails when the table has rows; add a default or backfill first
-  // irreversible: downgrade drops column games.winners and its data
   op.addColumn({
     table: "games",
     column: { name: "winners", type: "text", dimensions: 1, notNull: true },
   });
   // data loss: drops column users.nickname and its data
+  // irreversible: downgrade recreates column users.nickname empty: its values cannot be restored
   op.dropColumn({ table: "users", column: { name: "nickname", type: "text", notNull: false } });
 }
 
@@ -92,7 +91,6 @@ export function upgrade(op: MigrationOps): void {
   op.createSchema({ name: "play" });
   // inferred rename (same shape): to drop and add instead, generate again with --no-rename or replace this line
   op.renameColumn({ table: "users", from: "name", to: "full_name", inferred: true });
-  // irreversible: downgrade drops table play.games and its data
   op.createTable({
     table: {
       schema: "play",

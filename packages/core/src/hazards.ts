@@ -17,21 +17,24 @@ export function hazardsOf(op: Op, context: HazardContext = {}): Hazard[] {
   const table = (t: { schema?: string; table: string }) => qualifiedKey({ schema: t.schema, name: t.table });
   switch (op.kind) {
     case "dropTable":
-      return [dataLoss(`drops table ${qualifiedKey(op.table)} and its data`)];
-    case "createTable":
-      return [irreversible(`downgrade drops table ${qualifiedKey(op.table)} and its data`)];
+      return [
+        dataLoss(`drops table ${qualifiedKey(op.table)} and its data`),
+        irreversible(`downgrade recreates table ${qualifiedKey(op.table)} empty: its rows cannot be restored`),
+      ];
     case "dropColumn":
-      return [dataLoss(`drops column ${table(op)}.${op.column.name} and its data`)];
+      return [
+        dataLoss(`drops column ${table(op)}.${op.column.name} and its data`),
+        irreversible(`downgrade recreates column ${table(op)}.${op.column.name} empty: its values cannot be restored`),
+      ];
     case "addColumn": {
       const name = `${table(op)}.${op.column.name}`;
-      const hazards = [irreversible(`downgrade drops column ${name} and its data`)];
-      if (op.column.notNull && !filledByDatabase(op.column)) {
-        hazards.unshift({
+      if (!op.column.notNull || filledByDatabase(op.column)) return [];
+      return [
+        {
           kind: "not-null-without-default",
           message: `adds ${name} NOT NULL without a default: fails when the table has rows; add a default or backfill first`,
-        });
-      }
-      return hazards;
+        },
+      ];
     }
     case "alterColumn":
       return columnChangeHazards(`${table(op)}.${op.to.name}`, op.from, op.to);

@@ -7,29 +7,28 @@ import { col, table } from "./compare-assert.ts";
 const kindsOf = (op: Op) => hazardsOf(op).map((h: Hazard) => h.kind);
 const alter = (from: Column, to: Column): Op => ({ kind: "alterColumn", table: "users", from, to });
 
-test("dropping a table or a column loses its data", () => {
+test("dropping a table or a column loses its data, and the downgrade cannot bring it back", () => {
   assert.deepEqual(hazardsOf({ kind: "dropTable", table: table("users", [col("id")]) }), [
     { kind: "data-loss", message: "drops table users and its data" },
+    { kind: "irreversible-data", message: "downgrade recreates table users empty: its rows cannot be restored" },
   ]);
   assert.deepEqual(hazardsOf({ kind: "dropColumn", schema: "auth", table: "users", column: col("nickname", "text") }), [
     { kind: "data-loss", message: "drops column auth.users.nickname and its data" },
+    { kind: "irreversible-data", message: "downgrade recreates column auth.users.nickname empty: its values cannot be restored" },
   ]);
 });
 
-test("what an upgrade creates, its downgrade drops with the data", () => {
-  assert.deepEqual(hazardsOf({ kind: "createTable", table: table("games", [col("id")]) }), [
-    { kind: "irreversible-data", message: "downgrade drops table games and its data" },
-  ]);
-  assert.deepEqual(kindsOf({ kind: "addColumn", table: "games", column: col("winners") }), ["irreversible-data"]);
+test("creating a table or a nullable column is safe", () => {
+  assert.deepEqual(kindsOf({ kind: "createTable", table: table("games", [col("id")]) }), []);
+  assert.deepEqual(kindsOf({ kind: "addColumn", table: "games", column: col("winners") }), []);
 });
 
 test("a NOT NULL column without a default, added or set on an existing column", () => {
   assert.deepEqual(kindsOf({ kind: "addColumn", table: "t", column: col("a", "integer", { notNull: true }) }), [
     "not-null-without-default",
-    "irreversible-data",
   ]);
   for (const filled of [{ default: "0" }, { identity: { always: true } }, { generated: { expression: "1", stored: true } }]) {
-    assert.deepEqual(kindsOf({ kind: "addColumn", table: "t", column: col("a", "integer", { notNull: true, ...filled }) }), ["irreversible-data"]);
+    assert.deepEqual(kindsOf({ kind: "addColumn", table: "t", column: col("a", "integer", { notNull: true, ...filled }) }), []);
   }
   assert.deepEqual(hazardsOf(alter(col("a"), col("a", "integer", { notNull: true }))), [
     { kind: "not-null-without-default", message: "sets users.a NOT NULL: fails while any row holds NULL there; backfill first" },
@@ -77,7 +76,7 @@ test("an index built without concurrently locks writes, except on a table the sa
   assert.deepEqual(hazardsOf(create), [{ kind: "lock", message: "locks writes to t while the index t_a_idx builds" }]);
   assert.deepEqual(kindsOf({ ...create, index: { ...index, concurrently: true } }), []);
   const fresh: Op[] = [{ kind: "createTable", table: table("t", [col("a")]) }, create];
-  assert.deepEqual(hazardsOfOps(fresh).map((hs) => hs.map((h) => h.kind)), [["irreversible-data"], []]);
+  assert.deepEqual(hazardsOfOps(fresh).map((hs) => hs.map((h) => h.kind)), [[], []]);
   assert.deepEqual(hazardsOfOps([create]).map((hs) => hs.map((h) => h.kind)), [["lock"]]);
 });
 
