@@ -165,7 +165,14 @@ function databaseUrl(config: DriftwoodConfig, root: string, at: string): string 
     throw new ConfigError(`url must be a non-empty string in ${at}; set url: "postgres://…" or a SQLite file path`);
   }
   if (config.dialect === "sqlite") return sqlitePath(url, root);
-  return url;
+  return pglitePath(url, root);
+}
+
+/** PGlite's data folder, like a SQLite file, is relative to the config folder. */
+function pglitePath(url: string, root: string): string {
+  const path = /^pglite:(?:\/\/)?(.*)$/i.exec(url)?.[1];
+  if (path === undefined || path === "" || path === "memory" || isAbsolute(path)) return url;
+  return `pglite:${resolve(root, path)}`;
 }
 
 /** SQLite: a relative path (or `file:` URL) is relative to the config folder. */

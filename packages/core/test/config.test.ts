@@ -26,6 +26,10 @@ test("finds driftwood.config.ts before drizzle.config.ts and resolves paths agai
     assert.equal(own.url, "postgres://u:p@h/db");
     assert.equal(own.migrations, join(t.dir, "migrations"));
     assert.equal(own.versionTable, "versions");
+    const pglite = (url: string) => resolveConfig({ dialect: "postgresql", schema: "s.ts", url }, { root: "/app" }).url;
+    assert.equal(pglite("pglite:./data"), "pglite:/app/data");
+    assert.equal(pglite("pglite://memory"), "pglite://memory");
+    assert.equal(pglite("pglite:/var/pg"), "pglite:/var/pg");
   } finally {
     t.remove();
   }
