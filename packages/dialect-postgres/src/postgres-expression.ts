@@ -18,11 +18,14 @@ const RESERVED = new Set(
 const TOKEN = /('(?:[^']|'')*')|("(?:[^"]|"")*")|([^'"]+)/g;
 
 /** The canonical form of an expression; `table` is the table it belongs to, whose qualifier is dropped. */
-export function normalizeExpression(expression: string, table?: string): string {
+export function normalizeExpression(expression: string, table?: { schema?: string; name: string }): string {
   let out = "";
-  const qualifier = table === undefined ? undefined : `"${table.replaceAll('"', '""')}".`;
   let text = expression;
-  if (qualifier) text = text.split(qualifier).join("");
+  if (table) {
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    if (table.schema !== undefined) text = text.split(`${quoted(table.schema)}.${quoted(table.name)}.`).join("");
+    text = text.split(`${quoted(table.name)}.`).join("");
+  }
   for (const [, str, ident, other] of text.matchAll(TOKEN)) {
     if (str !== undefined) out += str;
     else if (ident !== undefined) out += unquoteIdentifier(ident);

@@ -170,9 +170,9 @@ function normalizeTable(t: Table, enumNames: Set<string>, sequenceNames: Set<str
     }),
     checks: t.checks.map((c) => ({
       name: c.name === undefined ? undefined : truncateName(c.name),
-      expression: normalizeExpression(c.expression, t.name),
+      expression: normalizeExpression(c.expression, t),
     })),
-    indexes: t.indexes.map((i) => normalizeIndex(i, t.name)),
+    indexes: t.indexes.map((i) => normalizeIndex(i, t)),
   };
 }
 
@@ -211,7 +211,7 @@ function normalizeColumn(c: Column, t: Table, enumNames: Set<string>, sequenceNa
       ...fillSequenceOptions(c.identity, type),
     };
   }
-  if (c.generated) out.generated = { expression: normalizeExpression(c.generated.expression, t.name), stored: true };
+  if (c.generated) out.generated = { expression: normalizeExpression(c.generated.expression, t), stored: true };
   return out;
 }
 
@@ -222,7 +222,7 @@ function sequenceKey(regclassText: string, tableSchema: string | undefined): str
   return names.length > 1 ? `${names[0]}.${names[1]}` : `${tableSchema ?? "public"}.${names[0]}`;
 }
 
-function normalizeIndex(i: Index, table: string): Index {
+function normalizeIndex(i: Index, table: Table): Index {
   return {
     name: truncateName(i.name),
     columns: i.columns.map((c) => ({

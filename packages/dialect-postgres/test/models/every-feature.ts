@@ -107,7 +107,12 @@ export const accounts = billing.table(
     ownerId: integer().references(() => users.id, { onDelete: "set null", onUpdate: "cascade" }),
     currency: currency().notNull().default("eur"),
   },
-  (t) => [primaryKey({ columns: [t.region, t.number] }), unique().on(t.ownerId, t.currency)],
+  (t) => [
+    primaryKey({ columns: [t.region, t.number] }),
+    unique().on(t.ownerId, t.currency),
+    check("accounts_number_positive", sql`${t.number} > 0`),
+    index("accounts_region_idx").on(t.region).where(sql`${t.number} > 10`),
+  ],
 );
 
 export const transfers = pgTable(
