@@ -20,6 +20,8 @@ import { literal, qualified, quote } from "./postgres-quote.ts";
 
 type Renderer<K extends OpKind> = (op: OpOf<K>, before: Schema) => Statement[];
 
+const SERIAL_BASE: Record<string, string> = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
+
 const stmt = (...sql: string[]): Statement[] => sql.map((s) => ({ sql: s }));
 const tableName = (op: OnTable) => qualified({ schema: op.schema, name: op.table });
 const alterTable = (op: OnTable, action: string) => `ALTER TABLE ${tableName(op)} ${action}`;
@@ -144,16 +146,29 @@ function alterColumn(op: OpOf<"alterColumn">, before: Schema): Statement[] {
     return stmt(alterTable(op, `DROP COLUMN ${c}`), alterTable(op, `ADD COLUMN ${columnDefinition(to, before)}`));
   }
   const out: string[] = [];
+  const table = { schema: op.schema, name: op.table };
+  // A serial is its base type plus an owned sequence and a `nextval` default.
+  const fromSerial = SERIAL_BASE[from.type] !== undefined;
+  const toSerial = SERIAL_BASE[to.type] !== undefined;
+  const base = (c: Column): Column => (SERIAL_BASE[c.type] ? { ...c, type: SERIAL_BASE[c.type] } : c);
+  const sequence = qualified({ schema: op.schema, name: `${op.table}_${to.name}_seq` });
+  if (fromSerial && !toSerial) out.push(alter("DROP DEFAULT"), `DROP SEQUENCE ${sequence}`);
   const typeChanged =
-    from.type !== to.type || from.typeSchema !== to.typeSchema || (from.dimensions ?? 0) !== (to.dimensions ?? 0);
+    base(from).type !== base(to).type || from.typeSchema !== to.typeSchema || (from.dimensions ?? 0) !== (to.dimensions ?? 0);
   const defaultChanged = from.default !== to.default;
   if (typeChanged) {
     if (from.default !== undefined) out.push(alter("DROP DEFAULT"));
-    const type = columnType(to, before);
+    const type = columnType(base(to), before);
     out.push(alter(`TYPE ${type} USING ${c}::${type}`));
   }
   if ((typeChanged && to.default !== undefined) || (!typeChanged && defaultChanged)) {
     out.push(alter(to.default === undefined ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`));
+  }
+  if (toSerial && !fromSerial) {
+    out.push(
+      `CREATE SEQUENCE ${sequence} AS ${SERIAL_BASE[to.type]} OWNED BY ${qualified(table)}.${c}`,
+      alter(`SET DEFAULT nextval(${literal(sequence)}::regclass)`),
+    );
   }
   if (from.identity && !to.identity) out.push(alter("DROP IDENTITY"));
   if (from.notNull !== to.notNull) out.push(alter(to.notNull ? "SET NOT NULL" : "DROP NOT NULL"));

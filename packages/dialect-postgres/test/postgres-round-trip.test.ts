@@ -57,6 +57,8 @@ const ops: Op[] = [
   alter("name", { type: "text" }),
   alter("amount", { type: "bigint", default: "0", notNull: true }),
   alter("amount", { type: "numeric(10,2)" }),
+  alter("id", { type: "integer" }),
+  alter("amount", { type: "bigserial", notNull: true }),
   alter("name", { default: "'it''s'" }),
   alter("name", { default: undefined, notNull: false }),
   alter("mood", { type: "text", default: "'ok'" }),
