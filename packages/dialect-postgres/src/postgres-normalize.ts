@@ -50,7 +50,7 @@ const SERIAL_BASE: Record<string, string> = { serial: "integer", bigserial: "big
 /** A built-in type's canonical spelling: `timestamp (3) with time zone` → `timestamp(3) with time zone`. */
 export function normalizeType(type: string): string {
   let t = type.trim().toLowerCase().replace(/\s+/g, " ").replace(/ \(/g, "(").replace(/,\s*/g, ",");
-  const m = /^([a-z ]+?)(\(\d+(?:,\d+)?\))?( with(?:out)? time zone)?$/.exec(t);
+  const m = /^([a-z][a-z0-9 ]*?)(\(\d+(?:,\d+)?\))?( with(?:out)? time zone)?$/.exec(t);
   if (!m) return t;
   let [, base, params = "", zone = ""] = m;
   base = TYPE_ALIASES[base] ?? base;
