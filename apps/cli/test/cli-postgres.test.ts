@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import pg from "pg";
+import { postgresDialect } from "@driftwood/dialect-postgres";
 import { scratchPostgres } from "@driftwood/testkit";
-import { tempProject, type CliResult } from "./project.ts";
+import { tempProject, type CliResult, queryDb } from "./project.ts";
 
 const MODELS = `import { pgTable, serial, text, integer, pgEnum } from "drizzle-orm/pg-core";
 export const mood = pgEnum("mood", ["happy", "sad"]);
@@ -16,15 +16,7 @@ function ok(r: CliResult): CliResult {
   return r;
 }
 
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = (url: string, sql: string) => queryDb(postgresDialect, url, sql);
 
 test("the whole cycle on PostgreSQL, with an ignored table that never shows in a diff", async () => {
   const db = await scratchPostgres();

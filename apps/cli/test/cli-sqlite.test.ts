@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sqliteDialect } from "@driftwood/dialect-sqlite";
-import { tempProject, type CliResult, type TempProject } from "./project.ts";
+import { tempProject, type CliResult, type TempProject, queryDb } from "./project.ts";
 
 const USERS = `import { sqliteTable, integer, text } from "drizzle-orm/sqlite-core";
 export const users = sqliteTable("users", { id: integer("id").primaryKey(), name: text("name").notNull() });
@@ -20,14 +20,7 @@ function sqliteProject(models = USERS): TempProject {
   return p;
 }
 
-async function query(p: TempProject, sql: string): Promise<Record<string, unknown>[]> {
-  const conn = await sqliteDialect.connect(join(p.dir, "app.db"));
-  try {
-    return await conn.query(sql);
-  } finally {
-    await conn.close();
-  }
-}
+const query = (p: TempProject, sql: string) => queryDb(sqliteDialect, join(p.dir, "app.db"), sql);
 
 function ok(r: CliResult): CliResult {
   assert.equal(r.code, 0, `exit ${r.code}\n${r.stdout}\n${r.stderr}`);
@@ -113,6 +106,9 @@ test("check exits 1 with a per-table difference, and when the database is not at
     const differs = p.cli("check");
     assert.equal(differs.code, 1);
     assert.match(differs.stdout, /table users:\n  \+ column email text null\n  \+ index users_email_idx \(email\)/);
+    const [file] = p.migrations();
+    p.write(`migrations/${file}`, `${readFileSync(join(p.dir, "migrations", file!), "utf8")}// edited\n`);
+    assert.match(p.cli("check").stdout, new RegExp(`^warning: migrations/${file} was edited after it was applied`));
   } finally {
     p.remove();
   }
@@ -209,6 +205,19 @@ test("merge joins two heads; heads, branches and show describe the graph", () =>
     assert.equal(ok(p.cli("current")).stdout, "aaaaaaaaaaaa\nbbbbbbbbbbbb\n", "only the merge descends from aaaa");
     ok(p.cli("stamp", "head"));
     assert.equal(ok(p.cli("current")).stdout, `${merge} (head)\n`);
+  } finally {
+    p.remove();
+  }
+});
+
+test("init writes a config the other commands read, and never overwrites one", () => {
+  const p = tempProject();
+  try {
+    assert.match(ok(p.cli("init", "--dialect", "sqlite", "--schema", "./src/schema.ts", "--url", "./app.db")).stdout, /Wrote driftwood.config.ts and migrations\//);
+    p.write("src/schema.ts", USERS);
+    ok(p.cli("migrate", "-m", "first"));
+    assert.equal(p.migrations().length, 1);
+    assert.match(failure(p.cli("init"), 2), /driftwood.config.ts already exists; edit it, or remove it to start over/);
   } finally {
     p.remove();
   }

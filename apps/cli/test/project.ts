@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Dialect } from "@driftwood/schema";
 import { tempDir } from "@driftwood/testkit";
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../src/bin.ts");
@@ -48,4 +49,14 @@ export function tempProject(): TempProject {
     },
     remove: t.remove,
   };
+}
+
+/** Runs one query on a database through a driftwood dialect's own connection. */
+export async function queryDb(dialect: Dialect, url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const conn = await dialect.connect(url);
+  try {
+    return await conn.query(sql);
+  } finally {
+    await conn.close();
+  }
 }

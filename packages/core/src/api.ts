@@ -16,11 +16,16 @@ export interface Status {
   /** Revisions not applied yet, parents first. */
   pending: Revision[];
   upToDate: boolean;
+  /** Applied revisions whose file changed after they ran (by the checksum recorded then). */
+  edited: Revision[];
 }
 
 export async function status(project: Project): Promise<Status> {
   const graph = await project.revisions();
-  const current = await project.withConnection((conn) => project.currentHeads(conn));
+  const [current, checksums] = await project.withConnection(async (conn) => [
+    await project.currentHeads(conn),
+    await project.versions.readChecksums(conn),
+  ] as const);
   for (const id of current) {
     if (!graph.has(id)) {
       throw new RevisionError(
@@ -31,7 +36,8 @@ export async function status(project: Project): Promise<Status> {
   const pending = graph.upgradePlan(current, graph.heads).map((s) => s.revision);
   const heads = graph.heads;
   const upToDate = pending.length === 0 && sameSet(current, heads);
-  return { current, heads, pending, upToDate };
+  const edited = graph.all().filter((r) => checksums.has(r.id) && checksums.get(r.id) !== r.checksum);
+  return { current, heads, pending, upToDate, edited };
 }
 
 export interface RunCallbacks {

@@ -1,11 +1,14 @@
 import { check, describeOps } from "@driftwood/core";
 import { openProject } from "../index.ts";
-import { print } from "../output.ts";
+import { print, shortPath } from "../output.ts";
 import type { GlobalArgs } from "./args.ts";
 
 /** Exit 1 when the database is behind the migrations or differs from the models. */
 export async function checkCommand(argv: GlobalArgs): Promise<number> {
   const result = await check(await openProject({ config: argv.config }));
+  for (const rev of result.edited) {
+    print(`warning: ${shortPath(rev.file)} was edited after it was applied; its changes are not in the database`);
+  }
   let code = 0;
   if (!result.upToDate) {
     print(

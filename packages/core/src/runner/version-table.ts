@@ -69,11 +69,24 @@ export class VersionTables {
 
   /** The current heads; none when the table does not exist yet. */
   async read(conn: Connection, ensured = true): Promise<string[]> {
-    if (!ensured) {
-      const schema = await conn.introspect({ include: (t) => t.name === this.name && t.schema === undefined });
-      if (!schema.tables.some((t) => t.name === this.name)) return [];
-    }
+    if (!ensured && !(await this.exists(conn))) return [];
     const rows = await conn.query<{ version_num: string }>(this.selectRows());
     return rows.map((r) => r.version_num).sort();
+  }
+
+  /** The checksum each applied revision's file had when it ran. */
+  async readChecksums(conn: Connection): Promise<Map<string, string>> {
+    if (!(await this.exists(conn))) return new Map();
+    const q = this.#q;
+    const rows = await conn.query<{ revision: string; checksum: string }>(
+      `SELECT ${q("revision")}, ${q("checksum")} FROM ${this.#applied}`,
+    );
+    return new Map(rows.map((r) => [r.revision, r.checksum]));
+  }
+
+  async exists(conn: Connection): Promise<boolean> {
+    const names = [this.name, `${this.name}_applied`];
+    const schema = await conn.introspect({ include: (t) => t.schema === undefined && names.includes(t.name) });
+    return names.every((n) => schema.tables.some((t) => t.name === n));
   }
 }
