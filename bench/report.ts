@@ -20,7 +20,13 @@ export interface Measurement {
 
 export interface Results {
   date: string;
-  machine: { cpu: string; cores: number; memoryGb: number };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    /** One-minute load average when the run started and ended: other work on the machine skews times. */
+    loadAverage: { start: number; end: number };
+  };
   versions: Record<string, string>;
   options: Record<string, unknown>;
   measurements: Measurement[];
@@ -43,7 +49,8 @@ function markdown(results: Results): string {
   const lines = [
     "# driftwood vs drizzle-kit",
     "",
-    `Run ${results.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory.`,
+    `Run ${results.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB memory;` +
+      ` one-minute load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end.`,
     `Versions: ${Object.entries(versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}.`,

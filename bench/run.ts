@@ -1,8 +1,9 @@
 // driftwood vs drizzle-kit on the same generated models and the same databases.
 // `pnpm bench [--quick] [--sizes 10,100,1000] [--dialects postgresql,sqlite] [--runs 5]
 //  [--skip-slow-peer] [--tools driftwood,drizzle-kit,floor] [--out bench/results]`
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Databases, serverVersions, sweepLeftovers, tempPrefix } from "./databases.ts";
@@ -35,6 +36,12 @@ for (const d of dialects) {
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`--sizes takes positive integers, got "${flags.sizes}"`);
 if (!Number.isInteger(runs) || runs < 1) usage(`--runs takes a positive integer, got "${flags.runs}"`);
 if (!existsSync(timeBinary)) usage(`${timeBinary} is missing; install GNU time (apt-get install time)`);
+
+/** The checked-out commit, with "+changes" when the tree differs from it. */
+function gitCommit(): string {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
+  return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? "+changes" : ""}`;
+}
 
 /** Set by Ctrl-C: finish the current process, drop the databases, write nothing. */
 let interrupted = false;
@@ -329,6 +336,7 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
 
 async function main(): Promise<void> {
   await sweepLeftovers();
+  const loadAtStart = loadavg()[0];
   const workDir = mkdtempSync(join(tmpdir(), tempPrefix));
   const measurements: Measurement[] = [];
   const ratios: Results["ratios"] = [];
@@ -352,10 +360,15 @@ async function main(): Promise<void> {
   if (interrupted) process.exit(130);
   const results: Results = {
     date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
+    machine: {
+      cpu: cpus()[0]?.model ?? "unknown",
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+    },
     versions: {
       node: process.version,
-      driftwood: peerVersion("driftwood"),
+      driftwood: `${peerVersion("driftwood")} (commit ${gitCommit()})`,
       "drizzle-kit": peerVersion("drizzle-kit"),
       "drizzle-orm": peerVersion("drizzle-orm"),
       ...(await serverVersions()),
