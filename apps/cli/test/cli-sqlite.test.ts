@@ -222,3 +222,14 @@ test("init writes a config the other commands read, and never overwrites one", (
     p.remove();
   }
 });
+
+test("the launcher loads TypeScript configs and models outside an ES module package", () => {
+  const p = sqliteProject();
+  try {
+    ok(p.launch("migrate", "-m", "create users"));
+    ok(p.launch("upgrade"));
+    assert.match(ok(p.launch("current")).stdout, /^[0-9a-f]{12} \(head\)\n$/);
+  } finally {
+    p.remove();
+  }
+});

@@ -7,6 +7,7 @@ import type { Dialect } from "@driftwood/schema";
 import { tempDir } from "@driftwood/testkit";
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), "../src/bin.ts");
+const LAUNCHER = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/driftwood.mjs");
 const NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.url)), "../node_modules");
 
 export interface CliResult {
@@ -21,8 +22,16 @@ export interface TempProject {
   write(path: string, text: string): void;
   /** The migration files, sorted. */
   migrations(): string[];
+  /** Runs `node --import tsx src/bin.ts ARGS` in the project folder. */
   cli(...args: string[]): CliResult;
+  /** Runs the installed launcher, `bin/driftwood.mjs ARGS`, which registers tsx itself. */
+  launch(...args: string[]): CliResult;
   remove(): void;
+}
+
+function spawn(cwd: string, args: string[]): CliResult {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A project folder whose model files can import drizzle-orm. */
@@ -43,10 +52,8 @@ export function tempProject(): TempProject {
         return [];
       }
     },
-    cli: (...args) => {
-      const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: t.dir, encoding: "utf8" });
-      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-    },
+    cli: (...args) => spawn(t.dir, ["--import", "tsx", CLI, ...args]),
+    launch: (...args) => spawn(t.dir, [LAUNCHER, ...args]),
     remove: t.remove,
   };
 }
