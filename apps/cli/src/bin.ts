@@ -101,7 +101,16 @@ const cli = yargs(hideBin(process.argv))
     run(commands.generate, "mergeCommand"),
   )
   .command("branches", "show where the revision graph branches", (y) => y, run(commands.inspect, "branchesCommand"))
-  .command("check", "exit 1 when the database is not at head or differs from the models", (y) => y, run(commands.check, "checkCommand"))
+  .command(
+    "check",
+    "exit 1 when the database is not at head or differs from the models",
+    (y) =>
+      y.option("shadow", {
+        type: "string",
+        describe: "check an empty scratch database (:memory:, pglite://memory, a URL) with every migration applied instead",
+      }),
+    run(commands.check, "checkCommand"),
+  )
   .demandCommand(1, "name a command; see driftwood --help")
   .strict()
   .help()

@@ -233,3 +233,20 @@ test("the launcher loads TypeScript configs and models outside an ES module pack
     p.remove();
   }
 });
+
+test("check --shadow applies every migration to an empty database and compares that", () => {
+  const p = sqliteProject();
+  try {
+    ok(p.cli("migrate", "-m", "create users"));
+    assert.match(ok(p.cli("check", "--shadow", ":memory:")).stdout, /No differences: the migrations produce the models/);
+    assert.equal(ok(p.cli("current")).stdout, "", "the live database is left alone");
+    p.write("src/schema.ts", USERS_WITH_EMAIL);
+    const r = p.cli("check", "--shadow", ":memory:");
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /the migrations applied to an empty database differ from the models[\s\S]*\+ column email text null/);
+    ok(p.cli("upgrade"));
+    assert.match(failure(p.cli("check", "--shadow", "app.db"), 1), /shadow database .*app.db is not empty; give --shadow an empty scratch database/);
+  } finally {
+    p.remove();
+  }
+});

@@ -50,9 +50,8 @@ export class Project {
     return this.#revisions;
   }
 
-  /** Opens the database, runs `fn`, closes it. */
-  async withConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
-    const url = this.config.url;
+  /** Opens the database (or the one at `url`), runs `fn`, closes it. */
+  async withConnection<T>(fn: (conn: Connection) => Promise<T>, url = this.config.url): Promise<T> {
     if (url === undefined) {
       throw new ConfigError(`no database url in ${this.config.file ?? "the config"}; set url (or dbCredentials.url)`);
     }

@@ -4,8 +4,8 @@ import { print, shortPath } from "../output.ts";
 import type { GlobalArgs } from "./args.ts";
 
 /** Exit 1 when the database is behind the migrations or differs from the models. */
-export async function checkCommand(argv: GlobalArgs): Promise<number> {
-  const result = await check(await openProject({ config: argv.config }));
+export async function checkCommand(argv: GlobalArgs & { shadow?: string }): Promise<number> {
+  const result = await check(await openProject({ config: argv.config }), { shadow: argv.shadow });
   for (const rev of result.edited) {
     print(`warning: ${shortPath(rev.file)} was edited after it was applied; its changes are not in the database`);
   }
@@ -17,10 +17,13 @@ export async function checkCommand(argv: GlobalArgs): Promise<number> {
     code = 1;
   }
   if (result.ops.length > 0) {
-    print(`database differs from the models (${result.ops.length} change(s); run \`driftwood migrate -m MESSAGE\`):`);
+    const what = argv.shadow ? "the migrations applied to an empty database differ" : "database differs";
+    print(`${what} from the models (${result.ops.length} change(s); run \`driftwood migrate -m MESSAGE\`):`);
     print(describeOps(result.ops));
     code = 1;
   }
-  if (code === 0) print("No differences: the database is at head and matches the models.");
+  if (code === 0) {
+    print(argv.shadow ? "No differences: the migrations produce the models." : "No differences: the database is at head and matches the models.");
+  }
   return code;
 }
