@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { applyOp, emptySchema, type Dialect, type Schema, type Statement } from "@driftwood/schema";
 import type { PlanStep, RevisionGraph } from "../revisions/graph.ts";
 import type { Revision } from "../revisions/load.ts";
+import { MigrationError } from "../errors.ts";
 import { recordSteps } from "./recorder.ts";
 import { VersionTables } from "./version-table.ts";
 
@@ -48,8 +49,14 @@ export async function renderPlan(
         out.push(`-- data step ${JSON.stringify(item.description ?? "(no description)")} runs only online: run the command without --sql`);
         continue;
       }
-      dialect.render(item.op, state).forEach(statement);
-      state = applyOp(state, item.op);
+      try {
+        dialect.render(item.op, state).forEach(statement);
+        state = applyOp(state, item.op);
+      } catch (e) {
+        throw new MigrationError(
+          `cannot render ${item.op.kind} of ${revision.file} as SQL offline: ${(e as Error).message}; raw SQL earlier in the plan may have made what it needs, so run it online`,
+        );
+      }
     }
     versions.bookkeeping(step, revision, at).forEach((sql) => statement({ sql }));
     emit("COMMIT");
