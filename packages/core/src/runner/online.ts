@@ -85,8 +85,13 @@ async function runStep(conn: Connection, step: PlanStep<Revision>, versions: Ver
           await conn.execute(sql).catch((e) => fail(sql, e));
           state = await introspect();
         } else {
-          pending = dialect.render(item.op, state);
-          state = applyOp(state, item.op);
+          const op = item.op;
+          try {
+            pending = dialect.render(op, state);
+            state = applyOp(state, op);
+          } catch (e) {
+            fail(`op.${op.kind}(${JSON.stringify(op).slice(0, 200)})`, e);
+          }
         }
       }
       for (const sql of versions.bookkeeping(step, revision, new Date())) {
