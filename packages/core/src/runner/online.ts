@@ -44,10 +44,16 @@ export async function runPlan(
 async function runStep(conn: Connection, step: PlanStep<Revision>, versions: VersionTables, dialect: Dialect): Promise<boolean> {
   const { revision } = step;
   const steps = await recordSteps((op) => revision.module[step.direction](op));
+  /** Whether part of the migration was committed to run a non-transactional statement. */
+  let committed = false;
   const fail = (statement: string, e: unknown): never => {
     const message = String((e as Error)?.message ?? e).split("\n")[0];
     throw new MigrationError(
-      `${step.direction} ${revision.id} failed in ${revision.file}: ${message}; it was rolled back, fix the migration and run again\nstatement: ${statement}`,
+      `${step.direction} ${revision.id} failed in ${revision.file}: ${message}; ${
+        committed
+          ? "what ran before its first non-transactional statement stays committed: undo it by hand, fix the migration and run again"
+          : "it was rolled back, fix the migration and run again"
+      }\nstatement: ${statement}`,
       { cause: e },
     );
   };
@@ -101,6 +107,7 @@ async function runStep(conn: Connection, step: PlanStep<Revision>, versions: Ver
     }).catch((e) => (e instanceof MigrationError ? Promise.reject(e) : fail("COMMIT", e)));
     if (outcome === "skip") return false;
     if (outcome === "done") return true;
+    committed = true;
     while (pending[0]?.transactional === false) {
       const s = pending.shift()!;
       await conn.execute(s.sql).catch((e) => fail(s.sql, e));
