@@ -62,9 +62,9 @@ function describeOp(op: Op): string {
     case "alterSequence":
       return `~ sequence ${qualifiedKey(op)}: ${JSON.stringify(op.from)} → ${JSON.stringify(op.to)}`;
     case "createTable":
-      return `+ table (missing in the database): ${op.table.columns.map((c) => `${c.name} ${column(c)}`).join(", ")}`;
+      return `+ table (${op.table.columns.map((c) => `${c.name} ${column(c)}`).join(", ")})`;
     case "dropTable":
-      return `- table (not in the models)`;
+      return `- table (${op.table.columns.map((c) => c.name).join(", ")})`;
     case "renameTable":
       return `~ renamed from ${op.from}`;
     case "addColumn":
