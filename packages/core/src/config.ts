@@ -12,6 +12,8 @@ export interface DriftwoodConfig {
   schema: string | string[];
   /** The database: a PostgreSQL URL, `pglite:<dir>`, or a SQLite file path. */
   url?: string;
+  /** drizzle-kit's driver: `pglite` makes a plain `url` a PGlite data folder. */
+  driver?: string;
   /** drizzle-kit's spelling of `url`. */
   dbCredentials?: {
     url?: string;
@@ -165,6 +167,7 @@ function databaseUrl(config: DriftwoodConfig, root: string, at: string): string 
     throw new ConfigError(`url must be a non-empty string in ${at}; set url: "postgres://…" or a SQLite file path`);
   }
   if (config.dialect === "sqlite") return sqlitePath(url, root);
+  if (config.driver === "pglite" && !/^pglite:/i.test(url)) url = `pglite:${url}`;
   return pglitePath(url, root);
 }
 

@@ -30,6 +30,8 @@ test("finds driftwood.config.ts before drizzle.config.ts and resolves paths agai
     assert.equal(pglite("pglite:./data"), "pglite:/app/data");
     assert.equal(pglite("pglite://memory"), "pglite://memory");
     assert.equal(pglite("pglite:/var/pg"), "pglite:/var/pg");
+    const drizzlePglite = resolveConfig({ dialect: "postgresql", driver: "pglite", schema: "s.ts", dbCredentials: { url: "./pg" } }, { root: "/app" });
+    assert.equal(drizzlePglite.url, "pglite:/app/pg");
   } finally {
     t.remove();
   }
