@@ -194,6 +194,7 @@ test("merge joins two heads; heads, branches and show describe the graph", () =>
     assert.match(ok(p.cli("branches")).stdout, new RegExp(`<base> -> ${root} \\(branchpoint\\), root\\n    -> ${root} -> aaaaaaaaaaaa \\(head\\), left`));
     assert.match(failure(p.cli("upgrade"), 2), /there are 2 heads \(aaaaaaaaaaaa, bbbbbbbbbbbb\)/);
     ok(p.cli("upgrade", "heads"));
+    assert.match(failure(p.cli("migrate", "-m", "x"), 2), /the migrations have 2 heads \(aaaaaaaaaaaa, bbbbbbbbbbbb\); join them first/);
     assert.equal(ok(p.cli("current")).stdout, "aaaaaaaaaaaa (head)\nbbbbbbbbbbbb (head)\n");
     ok(p.cli("merge", "-m", "join", "aaaa", "bbbb"));
     const merge = p.migrations().find((f) => f.endsWith("_join.ts"))!.slice(0, 12);

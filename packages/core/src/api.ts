@@ -125,6 +125,11 @@ export interface Autogenerate {
  */
 export async function autogenerate(project: Project, options: AutogenerateOptions = {}): Promise<Autogenerate> {
   const s = await status(project);
+  if (s.heads.length > 1) {
+    throw new RevisionError(
+      `the migrations have ${s.heads.length} heads (${s.heads.join(", ")}); join them first with \`driftwood merge -m MESSAGE\` and upgrade`,
+    );
+  }
   if (!s.upToDate) {
     throw new DriftwoodError(
       `target database is not up to date: it is at ${s.current.join(", ") || "base"}, the migrations' head is ${s.heads.join(", ")}; run \`driftwood upgrade\` first`,
