@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { postgresDialect } from "@driftwood/dialect-postgres";
 import { scratchPostgres, tempDir } from "@driftwood/testkit";
 import { queryDb } from "./project.ts";
-import { migrate, openProject, pending, renderSql, type DriftwoodConfig } from "../src/index.ts";
+import { MigrationError, migrate, openProject, pending, renderSql, type DriftwoodConfig } from "../src/index.ts";
 
 const CREATE = `export const revision = "a00000000001";
 export const parents = [];
@@ -99,5 +99,28 @@ test("--sql renders a data step as a comment and a concurrent index outside the 
     );
   } finally {
     p.remove();
+  }
+});
+
+test("a failing statement rolls the whole migration back on PostgreSQL and names file, statement and message", async () => {
+  const db = await scratchPostgres();
+  const t = tempDir("driftwood-api-");
+  try {
+    mkdirSync(join(t.dir, "migrations"));
+    writeFileSync(join(t.dir, "migrations", "a00000000001_create_items.ts"), CREATE.replace("op.execute(\"INSERT INTO items (id) VALUES (1), (2)\"", "op.execute(\"INSERT INTO items (id) VALUES ('not a number')\""));
+    const options = { config: { dialect: "postgresql", schema: "./models.ts", url: db.url } as DriftwoodConfig, cwd: t.dir };
+    await assert.rejects(migrate(options), (e: Error) => {
+      assert.ok(e instanceof MigrationError);
+      const [first, detail] = e.message.split("\n");
+      assert.match(first!, /^upgrade a00000000001 failed in .*a00000000001_create_items.ts: invalid input syntax for type integer: "not a number"; it was rolled back/);
+      assert.equal(detail, "statement: INSERT INTO items (id) VALUES ('not a number')");
+      return true;
+    });
+    assert.deepEqual(await query(db.url, "SELECT to_regclass('items') IS NULL AS gone"), [{ gone: true }]);
+    assert.deepEqual(await query(db.url, "SELECT count(*)::int AS n FROM driftwood_version"), [{ n: 0 }]);
+    assert.deepEqual((await pending(options)).map((r) => r.revision), ["a00000000001"]);
+  } finally {
+    t.remove();
+    await db.drop();
   }
 });
