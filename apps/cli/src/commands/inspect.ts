@@ -24,6 +24,7 @@ export async function historyCommand(argv: GlobalArgs & { rev?: string; verbose?
   const graph = await (await openProject({ config: argv.config })).revisions();
   const [from, to] = argv.rev?.includes(":") ? argv.rev.split(":", 2) : [undefined, argv.rev];
   const revisions = graph.range(from ? graph.resolve(from) : [], to ? graph.resolve(to) : graph.heads).reverse();
+  if (revisions.length === 0) return 0;
   print(revisions.map((r) => (argv.verbose ? revisionDetail(graph, r) : revisionLine(graph, r))).join(argv.verbose ? "\n\n" : "\n"));
   return 0;
 }
