@@ -5,7 +5,7 @@ export { drawFrom, type Draw } from "./draw.ts";
 export { mutateSpec, MUTATIONS, type MutationKind } from "./mutate.ts";
 export { nameFragments, ENUM_LABELS, MAX_IDENTIFIER_BYTES, MAX_BASE_NAME_BYTES, byteLength, type NameOptions } from "./names.ts";
 export { renderModels, writeModels } from "./render-models.ts";
-export { rowsFor, valueFor, modelTables, insertRows, readRows, type Row, type TableRows, type ModelDb } from "./rows.ts";
+export { rowsFor, valueFor, modelTables, insertRows, readRows, type Row, type TableRows, type ModelDb, type ModelTables } from "./rows.ts";
 export {
   saveRegression,
   savedRegressions,

@@ -13,8 +13,8 @@ export const MAX_BASE_NAME_BYTES = 24;
 
 export interface NameOptions {
   /**
-   * Whether names may contain a double quote. drizzle-kit 0.31 writes PostgreSQL identifiers as
-   * `"${name}"` without escaping, so a test that uses it as a peer turns this off.
+   * Whether names may contain a double quote (default true). drizzle-kit 0.31 writes identifiers
+   * as `"${name}"` without escaping, so a test that uses it as a peer turns this off.
    */
   doubleQuotes?: boolean;
 }

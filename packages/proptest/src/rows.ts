@@ -88,9 +88,11 @@ export function valueFor(t: ColumnType, i: number, spec: ModelSpec): unknown {
 
 export type ModelDb = NodePgDatabase | BetterSQLite3Database;
 type ModelTable = PgTable | SQLiteTable;
+/** A model module's tables by spec key. */
+export type ModelTables = Map<string, ModelTable>;
 
 /** The drizzle tables of an imported model module, by spec key (`schema.name` or `name`). */
-export function modelTables(module: Record<string, unknown>): Map<string, ModelTable> {
+export function modelTables(module: Record<string, unknown>): ModelTables {
   const tables = new Map<string, ModelTable>();
   for (const value of Object.values(module)) {
     if (is(value, PgTable)) {
@@ -103,14 +105,14 @@ export function modelTables(module: Record<string, unknown>): Map<string, ModelT
   return tables;
 }
 
-function tableOf(tables: Map<string, ModelTable>, table: TableSpec): ModelTable {
+function tableOf(tables: ModelTables, table: TableSpec): ModelTable {
   const t = tables.get(specKey(table));
   if (!t) throw new Error(`Table ${specKey(table)} is not in the model module: render the spec the rows were made for.`);
   return t;
 }
 
 /** Inserts the rows, table by table in order, through drizzle's `insert`. */
-export async function insertRows(db: ModelDb, tables: Map<string, ModelTable>, data: TableRows[]): Promise<void> {
+export async function insertRows(db: ModelDb, tables: ModelTables, data: TableRows[]): Promise<void> {
   for (const { table, rows } of data) {
     if (rows.length === 0) continue;
     const t = tableOf(tables, table);
@@ -126,7 +128,7 @@ export async function insertRows(db: ModelDb, tables: Map<string, ModelTable>, d
  * Reads every row of the spec's tables through drizzle's `select`, ordered by every column,
  * keyed by column name: equal data reads back deep-equal.
  */
-export async function readRows(db: ModelDb, tables: Map<string, ModelTable>, spec: ModelSpec): Promise<TableRows[]> {
+export async function readRows(db: ModelDb, tables: ModelTables, spec: ModelSpec): Promise<TableRows[]> {
   const out: TableRows[] = [];
   for (const table of spec.tables) {
     const t = tableOf(tables, table);
