@@ -22,10 +22,7 @@ export interface Status {
 
 export async function status(project: Project): Promise<Status> {
   const graph = await project.revisions();
-  const [current, checksums] = await project.withConnection(async (conn) => [
-    await project.currentHeads(conn),
-    await project.versions.readChecksums(conn),
-  ] as const);
+  const { heads: current, checksums } = await project.withConnection((conn) => project.versions.inspect(conn));
   for (const id of current) {
     if (!graph.has(id)) {
       throw new RevisionError(

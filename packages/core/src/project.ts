@@ -63,11 +63,6 @@ export class Project {
     }
   }
 
-  /** The database's version rows, without creating the version table. */
-  currentHeads(conn: Connection): Promise<string[]> {
-    return this.versions.read(conn, false);
-  }
-
   /** The live schema, normalized, without the version tables and ignored tables. */
   async introspect(conn: Connection): Promise<Schema> {
     const schema = await conn.introspect({ include: this.config.filter });

@@ -67,21 +67,23 @@ export class VersionTables {
     for (const sql of this.create()) await conn.execute(sql);
   }
 
-  /** The current heads; none when the table does not exist yet. */
-  async read(conn: Connection, ensured = true): Promise<string[]> {
-    if (!ensured && !(await this.exists(conn))) return [];
+  /** The current heads. */
+  async read(conn: Connection): Promise<string[]> {
     const rows = await conn.query<{ version_num: string }>(this.selectRows());
     return rows.map((r) => r.version_num).sort();
   }
 
-  /** The checksum each applied revision's file had when it ran. */
-  async readChecksums(conn: Connection): Promise<Map<string, string>> {
-    if (!(await this.exists(conn))) return new Map();
+  /**
+   * The current heads and the checksum each applied revision's file had when it ran, without
+   * creating the tables: none of either before the first upgrade.
+   */
+  async inspect(conn: Connection): Promise<{ heads: string[]; checksums: Map<string, string> }> {
+    if (!(await this.exists(conn))) return { heads: [], checksums: new Map() };
     const q = this.#q;
     const rows = await conn.query<{ revision: string; checksum: string }>(
       `SELECT ${q("revision")}, ${q("checksum")} FROM ${this.#applied}`,
     );
-    return new Map(rows.map((r) => [r.revision, r.checksum]));
+    return { heads: await this.read(conn), checksums: new Map(rows.map((r) => [r.revision, r.checksum])) };
   }
 
   async exists(conn: Connection): Promise<boolean> {
