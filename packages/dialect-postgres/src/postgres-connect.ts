@@ -7,9 +7,12 @@ import { introspectPostgres } from "./postgres-introspect.ts";
 /** The migration lock's advisory-lock key ("drwd" in ASCII); one constant shared by every process. */
 const LOCK_KEY = 0x64727764;
 
-/** `url` with its password replaced by `****`, fit to print. */
+/**
+ * `url` with its password replaced by `****`, fit to print. The password runs to the last `@`,
+ * so one typed with a raw `@` in it is still hidden whole.
+ */
 export function maskUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1****@");
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:).*@/i, "$1****@");
 }
 
 interface Driver {
@@ -56,8 +59,15 @@ function connectMessage(err: unknown, url: string, target: string): string {
 
 /** Removes the URL's password from a driver message, in case the driver quoted it. */
 function maskSecret(message: string, url: string): string {
-  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
-  return password ? message.split(password).join("****").split(decodeURIComponent(password)).join("****") : message;
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:(.*)@/i.exec(url)?.[1];
+  if (!password) return message;
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // Not percent-encoded: the raw form is the one a driver could quote.
+  }
+  return message.split(password).join("****").split(decoded).join("****");
 }
 
 async function openPglite(url: string, target: string): Promise<Driver> {

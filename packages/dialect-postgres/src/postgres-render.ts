@@ -156,11 +156,15 @@ function alterColumn(op: OpOf<"alterColumn">, before: Schema): Statement[] {
   const typeChanged =
     base(from).type !== base(to).type || from.typeSchema !== to.typeSchema || (from.dimensions ?? 0) !== (to.dimensions ?? 0);
   const defaultChanged = from.default !== to.default;
+  // PostgreSQL refuses to change the type of a column a generated column reads: drop and re-add those.
+  const dependents = typeChanged ? generatedReaders(before, table, to.name) : [];
+  for (const d of dependents) out.push(alterTable(op, `DROP COLUMN ${quote(d.name)}`));
   if (typeChanged) {
     if (from.default !== undefined) out.push(alter("DROP DEFAULT"));
     const type = columnType(base(to), before);
     out.push(alter(`TYPE ${type} USING ${c}::${type}`));
   }
+  for (const d of dependents) out.push(alterTable(op, `ADD COLUMN ${columnDefinition(d, before)}`));
   if ((typeChanged && to.default !== undefined) || (!typeChanged && defaultChanged)) {
     out.push(alter(to.default === undefined ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`));
   }
@@ -184,6 +188,16 @@ function alterColumn(op: OpOf<"alterColumn">, before: Schema): Statement[] {
   }
   return stmt(...out);
 }
+
+/** The generated columns of `table` whose expression names `column`. */
+function generatedReaders(before: Schema, table: { schema?: string; name: string }, column: string): Column[] {
+  const t = before.tables.find((x) => x.name === table.name && x.schema === table.schema);
+  const simple = /^[a-z_][a-z0-9_]*$/.test(column);
+  const names = new RegExp(`${simple ? `\\b${column}\\b|` : ""}${escapeRegExp(quote(column))}`);
+  return (t?.columns ?? []).filter((c) => c.generated && c.name !== column && names.test(c.generated.expression));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** `SET INCREMENT BY 2 SET CACHE 5`: the identity form of sequence options. */
 function setOptions(o: SequenceOptions): string {

@@ -35,6 +35,7 @@ test("maskUrl hides the password and keeps the rest", () => {
   assert.equal(maskUrl("postgres://app:hunter2@db.example:5432/prod"), "postgres://app:****@db.example:5432/prod");
   assert.equal(maskUrl("postgresql://app@db/prod"), "postgresql://app@db/prod");
   assert.equal(maskUrl("pglite:/tmp/x"), "pglite:/tmp/x");
+  assert.equal(maskUrl("postgres://app:p@ss:w/rd@db/prod"), "postgres://app:****@db/prod");
 });
 
 test("an unreachable port fails with one line naming the masked URL", async () => {

@@ -57,6 +57,8 @@ const ops: Op[] = [
   alter("name", { type: "text" }),
   alter("amount", { type: "bigint", default: "0", notNull: true }),
   alter("amount", { type: "numeric(10,2)" }),
+  // Read by the generated column doubleAge, which is dropped and added back around the change.
+  alter("age", { type: "bigint" }),
   alter("id", { type: "integer" }),
   alter("amount", { type: "bigserial", notNull: true }),
   alter("name", { default: "'it''s'" }),
