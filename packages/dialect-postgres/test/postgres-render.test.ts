@@ -1,0 +1,53 @@
+// What the rendered SQL promises beyond its effect: which statements must run outside a
+// transaction, and which path an enum change takes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { emptySchema, type Schema } from "@driftwood/schema";
+import { postgresDialect } from "../src/index.ts";
+
+const before: Schema = {
+  ...emptySchema("postgresql"),
+  enums: [{ name: "mood", values: ["sad", "ok", "happy"] }],
+  tables: [
+    {
+      name: "people",
+      columns: [{ name: "mood", type: "mood", notNull: false, default: "'ok'" }],
+      foreignKeys: [],
+      uniques: [],
+      checks: [],
+      indexes: [],
+    },
+  ],
+};
+
+test("a concurrent index is created and dropped outside the transaction", () => {
+  const index = { name: "i", columns: [{ value: "mood" }], unique: false, concurrently: true };
+  for (const kind of ["createIndex", "dropIndex"] as const) {
+    const [statement] = postgresDialect.render({ kind, table: "people", index }, before);
+    assert.match(statement.sql, /CONCURRENTLY/);
+    assert.equal(statement.transactional, false);
+  }
+  const [plain] = postgresDialect.render({ kind: "createIndex", table: "people", index: { ...index, concurrently: undefined } }, before);
+  assert.notEqual(plain.transactional, false);
+});
+
+test("enum values added in order become ADD VALUE placed by their neighbours", () => {
+  const sql = postgresDialect
+    .render({ kind: "alterEnum", name: "mood", from: ["sad", "ok", "happy"], to: ["meh", "sad", "ok", "fine", "happy", "wow"] }, before)
+    .map((s) => s.sql);
+  assert.deepEqual(sql, [
+    `ALTER TYPE "mood" ADD VALUE 'meh' BEFORE 'sad'`,
+    `ALTER TYPE "mood" ADD VALUE 'fine' BEFORE 'happy'`,
+    `ALTER TYPE "mood" ADD VALUE 'wow' AFTER 'happy'`,
+  ]);
+});
+
+test("an enum value removed recreates the type and converts every column using it", () => {
+  const sql = postgresDialect
+    .render({ kind: "alterEnum", name: "mood", from: ["sad", "ok", "happy"], to: ["ok", "happy"] }, before)
+    .map((s) => s.sql);
+  assert.equal(sql[0], `ALTER TYPE "mood" RENAME TO "mood_old"`);
+  assert.equal(sql[1], `CREATE TYPE "mood" AS ENUM ('ok', 'happy')`);
+  assert.ok(sql.includes(`ALTER TABLE "people" ALTER COLUMN "mood" TYPE "mood" USING "mood"::text::"mood"`));
+  assert.equal(sql.at(-1), `DROP TYPE "mood_old"`);
+});
