@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { sqliteDialect } from "@driftwood/dialect-sqlite";
 import { tempProject, type CliResult, type TempProject, queryDb } from "./project.ts";
@@ -247,6 +247,21 @@ test("check --shadow applies every migration to an empty database and compares t
     assert.match(r.stdout, /the migrations applied to an empty database differ from the models[\s\S]*\+ column email text null/);
     ok(p.cli("upgrade"));
     assert.match(failure(p.cli("check", "--shadow", "app.db"), 1), /shadow database .*app.db is not empty; give --shadow an empty scratch database/);
+  } finally {
+    p.remove();
+  }
+});
+
+test("a database at a revision the folder lacks is named, not guessed at", () => {
+  const p = sqliteProject();
+  try {
+    ok(p.cli("migrate", "-m", "create users"));
+    ok(p.cli("upgrade"));
+    const [file] = p.migrations();
+    rmSync(join(p.dir, "migrations", file!));
+    for (const command of [["upgrade"], ["downgrade", "base"], ["current"]]) {
+      assert.match(failure(p.cli(...command), 2), new RegExp(`the database is at revision ${file!.slice(0, 12)}, which no file in .*migrations defines`));
+    }
   } finally {
     p.remove();
   }

@@ -2,7 +2,7 @@ import type { Op } from "@driftwood/schema";
 import { compare, type RenameAmbiguity } from "./compare/index.ts";
 import { DriftwoodError, RevisionError } from "./errors.ts";
 import type { Project } from "./project.ts";
-import type { PlanStep } from "./revisions/graph.ts";
+import type { PlanStep, RevisionGraph } from "./revisions/graph.ts";
 import type { Revision } from "./revisions/load.ts";
 import { runPlan } from "./runner/online.ts";
 import { renderPlan } from "./runner/offline.ts";
@@ -23,13 +23,7 @@ export interface Status {
 export async function status(project: Project): Promise<Status> {
   const graph = await project.revisions();
   const { heads: current, checksums } = await project.withConnection((conn) => project.versions.inspect(conn));
-  for (const id of current) {
-    if (!graph.has(id)) {
-      throw new RevisionError(
-        `the database is at revision ${id}, which no file in ${project.config.migrations} defines; restore that migration or \`driftwood stamp\` the database`,
-      );
-    }
-  }
+  known(project, graph, current);
   const pending = graph.upgradePlan(current, graph.heads).map((s) => s.revision);
   const heads = graph.heads;
   const upToDate = pending.length === 0 && sameSet(current, heads);
@@ -46,7 +40,10 @@ export interface RunCallbacks {
 export async function upgrade(project: Project, target = "head", callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
   const graph = await project.revisions();
   return project.withConnection((conn) =>
-    runPlan(conn, (current) => graph.upgradePlan(current, graph.resolve(target, current)), {
+    runPlan(conn, (rows) => {
+      const current = known(project, graph, rows);
+      return graph.upgradePlan(current, graph.resolve(target, current));
+    }, {
       dialect: project.dialect,
       versionTable: project.config.versionTable,
       onStep: callbacks.onStep,
@@ -58,7 +55,10 @@ export async function upgrade(project: Project, target = "head", callbacks: RunC
 export async function downgrade(project: Project, target: string, callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
   const graph = await project.revisions();
   return project.withConnection((conn) =>
-    runPlan(conn, (current) => graph.downgradePlan(current, graph.resolve(target, current)), {
+    runPlan(conn, (rows) => {
+      const current = known(project, graph, rows);
+      return graph.downgradePlan(current, graph.resolve(target, current));
+    }, {
       dialect: project.dialect,
       versionTable: project.config.versionTable,
       onStep: callbacks.onStep,
@@ -178,6 +178,18 @@ async function checkShadow(project: Project, url: string, options: AutogenerateO
   }, url);
   const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...options });
   return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops };
+}
+
+/** The database's version rows, checked against the migrations folder. */
+function known(project: Project, graph: RevisionGraph<Revision>, current: string[]): string[] {
+  for (const id of current) {
+    if (!graph.has(id)) {
+      throw new RevisionError(
+        `the database is at revision ${id}, which no file in ${project.config.migrations} defines; restore that migration or \`driftwood stamp\` the database`,
+      );
+    }
+  }
+  return current;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
