@@ -63,7 +63,17 @@ const cli = yargs(hideBin(process.argv))
         .option("renames", { type: "boolean", default: true, describe: "guess renames (--no-renames: drop and add instead)" }),
     run(commands.generate, "migrateCommand"),
   )
-  .command("revision", "write an empty migration to fill in by hand", message, run(commands.generate, "revisionCommand"))
+  .command(
+    "revision",
+    "write an empty migration to fill in by hand",
+    (y) =>
+      message(y).option("head", {
+        type: "string",
+        default: "head",
+        describe: "the revision it follows (base starts a new branch)",
+      }),
+    run(commands.generate, "revisionCommand"),
+  )
   .command(
     "upgrade [revision]",
     "apply migrations up to a revision (head, heads, +N, REV)",

@@ -21,10 +21,10 @@ export async function migrateCommand(argv: GlobalArgs & { message: string; dryRu
   return 0;
 }
 
-export async function revisionCommand(argv: GlobalArgs & { message: string }): Promise<number> {
+export async function revisionCommand(argv: GlobalArgs & { message: string; head: string }): Promise<number> {
   const project = await openProject({ config: argv.config });
   const graph = await project.revisions();
-  const parents = graph.resolve("head");
+  const parents = graph.resolve(argv.head);
   print(`Wrote ${shortPath(await writeMigration(project, { message: argv.message, parents }))}`);
   return 0;
 }
