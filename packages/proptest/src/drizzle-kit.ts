@@ -12,7 +12,7 @@ export interface PushResult {
 }
 
 /** Writes a drizzle.config next to the models and runs `drizzle-kit push --force` with it. */
-export async function drizzleKitPush(spec: ModelSpec, modelFile: string, url: string, timeoutMs = 120_000): Promise<PushResult> {
+export async function drizzleKitPush(spec: ModelSpec, modelFile: string, url: string, timeoutMs = 60_000): Promise<PushResult> {
   const dir = dirname(modelFile);
   const config = join(dir, "drizzle.config.json");
   const schemaFilter = spec.dialect === "postgresql" ? { schemaFilter: ["public", ...spec.namespaces] } : {};

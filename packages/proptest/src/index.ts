@@ -1,3 +1,18 @@
+/**
+ * Generators for the round-trip property tests. A property over a pair reads:
+ *
+ * ```ts
+ * const params = propertyParameters(25); // PROPS_SEED, PROPS_RUNS
+ * regressionTests("upgrade-downgrade", "postgresql", roundTrip);
+ * test("upgrade-downgrade", () =>
+ *   checkPairProperty(specPairArbitrary({ dialect: "postgresql" }), roundTrip,
+ *     { property: "upgrade-downgrade", dialect: "postgresql", ...params }));
+ * ```
+ *
+ * where `roundTrip({ a, b })` writes A's models (`writeModels`), brings a scratch database to A,
+ * inserts `rowsFor(a, 3, b)` (`insertRows`), writes B's models and migrates, upgrades,
+ * downgrades, and compares `readRows` under A with what it inserted.
+ */
 export * from "./spec.ts";
 export { specArbitrary, specPairArbitrary, propertyParameters, type PairOptions } from "./arbitraries.ts";
 export { buildSpec, scopesOf, derivedNames, type SpecOptions } from "./build.ts";

@@ -13,22 +13,23 @@ export const MAX_BASE_NAME_BYTES = 24;
 
 export interface NameOptions {
   /**
-   * Whether names may contain a double quote (default true). drizzle-kit 0.31 writes identifiers
-   * as `"${name}"` without escaping, so a test that uses it as a peer turns this off.
+   * Whether names may contain quote characters, `"` and `'` (default true). drizzle-kit 0.31
+   * writes identifiers as `"${name}"` and names in its catalog queries as `'${name}'` without
+   * escaping, so a test that uses it as a peer turns this off.
    */
-  doubleQuotes?: boolean;
+  quotes?: boolean;
 }
 
 const PLAIN = ["id", "name", "price", "created_at", "user_id", "qty", "note", "a", "b", "kind"];
 const RESERVED = ["select", "order", "user", "group", "table", "from", "check", "default"];
 const UPPER = ["Users", "ORDER", "MixedCase", "ID", "Total"];
 const SPACED = ["line item", "first name", "a b"];
-const UNICODE = ["café", "naïve", "日本", "Ünïcode", "δelta", "o'clock"];
-const QUOTED = ['we"ird', 'say "hi"'];
+const UNICODE = ["café", "naïve", "日本", "Ünïcode", "δelta"];
+const QUOTED = ['we"ird', 'say "hi"', "o'clock"];
 
 /** Name fragments, simplest first (fast-check shrinks a pick toward the first). */
 export function nameFragments(options: NameOptions = {}): string[] {
-  return [...PLAIN, ...RESERVED, ...UPPER, ...SPACED, ...UNICODE, ...(options.doubleQuotes === false ? [] : QUOTED)];
+  return [...PLAIN, ...RESERVED, ...UPPER, ...SPACED, ...UNICODE, ...(options.quotes === false ? [] : QUOTED)];
 }
 
 /** Enum labels: an enum label may hold anything, including both kinds of quote. */
