@@ -17,8 +17,15 @@ const RESERVED = new Set(
 
 const TOKEN = /('(?:[^']|'')*')|("(?:[^"]|"")*")|([^'"]+)/g;
 
-/** The canonical form of an expression; `table` is the table it belongs to, whose qualifier is dropped. */
-export function normalizeExpression(expression: string, table?: { schema?: string; name: string }): string {
+/** The table an expression belongs to: its qualifier is dropped, and its column types tell which casts are implicit. */
+export interface ExpressionTable {
+  schema?: string;
+  name: string;
+  columns?: { name: string; type: string }[];
+}
+
+/** The canonical form of an expression that belongs to `table`. */
+export function normalizeExpression(expression: string, table?: ExpressionTable): string {
   let out = "";
   let text = expression;
   if (table) {
@@ -31,8 +38,29 @@ export function normalizeExpression(expression: string, table?: { schema?: strin
     else if (ident !== undefined) out += unquoteIdentifier(ident);
     else out += other.replace(/\s+/g, " ");
   }
-  out = out.replace(/('(?:[^']|'')*')::text\b(?!\[)/g, "$1");
+  out = out.replace(/('(?:[^']|'')*')::(?:text|character varying)\b(?!\[)/g, "$1");
+  out = out.replace(/\bnextval\(('(?:[^']|'')*')::regclass\)/g, "nextval($1)");
+  if (table?.columns) out = dropImplicitCasts(out, table.columns);
+  // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`; an array of plain string literals needs no `::text[]`.
+  out = out.replace(/(ARRAY\[(?:'(?:[^']|'')*'(?:, )?)+\])::text\[\]/g, "$1");
+  out = out.replace(/ = ANY \(ARRAY\[([^\[\]()]*)\]\)/g, " IN ($1)").replace(/ <> ALL \(ARRAY\[([^\[\]()]*)\]\)/g, " NOT IN ($1)");
   return stripOuterParentheses(out.trim());
+}
+
+/**
+ * The casts PostgreSQL writes into a stored expression where the SQL had none: a varchar column
+ * read as text (`(email)::text`), an integer literal compared with a numeric column (`(0)::numeric`).
+ */
+function dropImplicitCasts(text: string, columns: { name: string; type: string }[]): string {
+  for (const c of columns) {
+    const col = unquoteIdentifier(`"${c.name.replaceAll('"', '""')}"`).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (/^(character varying|varchar)\b/.test(c.type)) {
+      text = text.replace(new RegExp(`(?<![\\w".])(?:\\((${col})\\)|(${col}))::text\\b(?!\\[)`, "g"), "$1$2");
+    } else if (/^(numeric|decimal)\b/.test(c.type)) {
+      text = text.replace(new RegExp(`(?<![\\w".])(${col}) (=|<>|<|>|<=|>=) (?:\\((\\d+)\\)|(\\d+))::numeric\\b`, "g"), "$1 $2 $3$4");
+    }
+  }
+  return text;
 }
 
 function unquoteIdentifier(quoted: string): string {

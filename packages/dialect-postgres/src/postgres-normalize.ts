@@ -95,7 +95,7 @@ export function normalizeDefault(expression: string, column: Pick<Column, "type"
     text = m[1];
   }
   const content = literalContent(text);
-  if (content === undefined) return text;
+  if (content === undefined) return text.replace(/^nextval\(('(?:[^']|'')*')::regclass\)$/, "nextval($1)");
   if (column.dimensions) {
     const items = parseArrayLiteral(content);
     return items ? toLiteral(formatArrayLiteral(items)) : text;

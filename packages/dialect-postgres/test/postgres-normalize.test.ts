@@ -95,3 +95,21 @@ test("a serial column read from the catalog becomes serial, its sequence hidden,
   assert.deepEqual(table.primaryKey, { columns: ["id"] });
   assert.deepEqual(table.uniques, [{ columns: ["n"] }]);
 });
+
+test("expressions: casts PostgreSQL adds to a stored expression meet the SQL that had none", () => {
+  const t = { name: "t", columns: [{ name: "v", type: "character varying(20)" }, { name: "n", type: "numeric(10,2)" }, { name: "i", type: "integer" }] };
+  const same: [string, string][] = [
+    ["v::text = ANY (ARRAY['x'::character varying, 'y'::character varying]::text[])", "v IN ('x', 'y')"],
+    ["v::text <> ALL (ARRAY['x'::character varying]::text[])", "v NOT IN ('x')"],
+    ["n > 0::numeric AND n <> (2)::numeric", "n > 0 AND n <> 2"],
+    ["lower((v)::text) = v::text", "lower(v) = v"],
+    ["i = ANY (ARRAY[1, 2])", "i IN (1, 2)"],
+  ];
+  for (const [stored, written] of same) assert.equal(normalizeExpression(stored, t), normalizeExpression(written, t), stored);
+  assert.equal(normalizeExpression("i::text = 'x'", t), "i::text = 'x'");
+  assert.equal(normalizeExpression("i > 0::numeric", t), "i > 0::numeric");
+});
+
+test("defaults: nextval of a named sequence, with or without the regclass cast", () => {
+  assert.equal(normalizeDefault("nextval('billing.seq'::regclass)", { type: "integer" }), "nextval('billing.seq')");
+});
