@@ -16,6 +16,8 @@ export interface FixtureCopy {
   dir: string;
   /** The fixture's migration files, sorted. */
   migrations(): string[];
+  /** The revision id of the one migration whose file name contains `slug`. */
+  revision(slug: string): string;
   /** `driftwood ARGS` in the copy, against `url`. */
   db(...args: string[]): CliResult;
   remove(): void;
@@ -29,9 +31,15 @@ export function fixtureCopy(name: string, url: string): FixtureCopy {
     if (existsSync(join(fixture, f))) cpSync(join(fixture, f), join(t.dir, f), { recursive: true });
   }
   symlinkSync(join(fixture, "node_modules"), join(t.dir, "node_modules"), "dir");
+  const migrations = () => (existsSync(join(t.dir, "migrations")) ? readdirSync(join(t.dir, "migrations")).sort() : []);
   return {
     dir: t.dir,
-    migrations: () => (existsSync(join(t.dir, "migrations")) ? readdirSync(join(t.dir, "migrations")).sort() : []),
+    migrations,
+    revision: (slug) => {
+      const found = migrations().filter((f) => f.includes(slug));
+      assert.equal(found.length, 1, `one migration named like ${slug}: ${found.join(", ")}`);
+      return found[0]!.slice(0, 12);
+    },
     db: (...args) => {
       const r = spawnSync(process.execPath, [LAUNCHER, ...args], {
         cwd: t.dir,
