@@ -45,6 +45,14 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** A throwaway empty database made by `Dialect.scratch`. */
+export interface ScratchDatabase {
+  /** What `connect` opens; an in-memory URL lives only as long as its one connection. */
+  url: string;
+  /** Removes the database; safe to call after a failure. */
+  drop(): Promise<void>;
+}
+
 export interface Dialect {
   readonly name: DialectName;
   readonly capabilities: Capabilities;
@@ -58,6 +66,12 @@ export interface Dialect {
   render(op: Op, before: Schema): Statement[];
   /** Opens `url`; fails with a one-line `DatabaseError` that names the target (password masked). */
   connect(url: string): Promise<Connection>;
+  /**
+   * An empty database to apply migrations to and throw away (`check --shadow`). Without `at`: an
+   * in-process one needing no server. With `at`: a uniquely named database made there (a server
+   * URL, or a folder), which `drop()` removes. Absent when the dialect cannot make one.
+   */
+  scratch?(at?: string): Promise<ScratchDatabase>;
 }
 
 /** An error about the database or its URL, with a message fit to show a user as is. */
