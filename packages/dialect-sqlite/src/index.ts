@@ -3,6 +3,7 @@ import { connectSqlite } from "./sqlite-connect.ts";
 import { normalizeSqlite } from "./sqlite-normalize.ts";
 import { renderSqlite } from "./sqlite-render.ts";
 import { literal, quote } from "./sqlite-sql.ts";
+import { sqliteScratch } from "./sqlite-scratch.ts";
 
 /** SQLite through better-sqlite3: one file (or `:memory:`), the `main` schema only. */
 export const sqliteDialect: Dialect = {
@@ -19,6 +20,7 @@ export const sqliteDialect: Dialect = {
   literal,
   normalize: normalizeSqlite,
   render: renderSqlite,
+  scratch: sqliteScratch,
   connect: connectSqlite,
 };
 
