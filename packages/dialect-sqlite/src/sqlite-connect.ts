@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { DatabaseError, type Connection, type IntrospectOptions, type Schema } from "@driftwood/schema";
 import { introspectSqlite } from "./sqlite-introspect.ts";
@@ -8,37 +10,59 @@ export function sqlitePath(url: string): string {
   return url.startsWith("file:") ? decodeURIComponent(url.slice("file:".length).replace(/^\/\/(?=\/)/, "")) : url;
 }
 
+/**
+ * Opens the SQLite file at `url`. A file that does not exist yet reads as an empty database and
+ * is created by the first write, so read-only commands (`current`, `check`, `history`) never
+ * leave an empty file behind, and `upgrade` creates it. A missing folder fails at once: that is
+ * a wrong path, not a database to create.
+ */
 export async function connectSqlite(url: string): Promise<Connection> {
   const path = sqlitePath(url);
-  let db: Database.Database;
+  const missing = path !== ":memory:" && path !== "" && !existsSync(path) && existsSync(dirname(path));
+  return new SqliteConnection(missing ? open(":memory:", path) : open(path, path), path, missing);
+}
+
+function open(file: string, path: string): Database.Database {
   try {
-    db = new Database(path);
+    return new Database(file);
   } catch (e) {
     throw new DatabaseError(
       `cannot open SQLite database ${path}: ${(e as Error).message}; check that its folder exists and is writable`,
     );
   }
-  return new SqliteConnection(db, path);
 }
 
 class SqliteConnection implements Connection {
   constructor(
-    private readonly db: Database.Database,
+    private db: Database.Database,
     readonly target: string,
+    /** The file does not exist yet: `db` is an empty stand-in until the first write. */
+    private missing: boolean,
   ) {}
+
+  /** Swaps the empty stand-in for the real file, creating it. */
+  private writable(): Database.Database {
+    if (this.missing) {
+      const db = open(this.target, this.target);
+      this.db.close();
+      this.db = db;
+      this.missing = false;
+    }
+    return this.db;
+  }
 
   async introspect(options?: IntrospectOptions): Promise<Schema> {
     return introspectSqlite(this.db, options);
   }
 
   async execute(sql: string): Promise<void> {
-    this.db.exec(sql);
+    this.writable().exec(sql);
   }
 
   async query<Row = Record<string, unknown>>(sql: string): Promise<Row[]> {
     const statement = this.db.prepare(sql);
     if (statement.reader) return statement.all() as Row[];
-    statement.run();
+    this.writable().prepare(sql).run();
     return [];
   }
 
@@ -47,6 +71,7 @@ class SqliteConnection implements Connection {
    * a table recreate does not fire ON DELETE actions; they are checked once before COMMIT.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    this.writable();
     const enforced = this.db.pragma("foreign_keys", { simple: true }) === 1;
     this.db.pragma("foreign_keys = OFF");
     try {
