@@ -3,6 +3,7 @@ import { connectPostgres } from "./postgres-connect.ts";
 import { normalizePostgres } from "./postgres-normalize.ts";
 import { literal, quote } from "./postgres-quote.ts";
 import { renderPostgres } from "./postgres-render.ts";
+import { postgresScratch } from "./postgres-scratch.ts";
 
 /** PostgreSQL (a server through node-postgres, or in-process PGlite). */
 export const postgresDialect: Dialect = {
@@ -19,8 +20,9 @@ export const postgresDialect: Dialect = {
   literal,
   normalize: normalizePostgres,
   render: renderPostgres,
+  scratch: postgresScratch,
   connect: connectPostgres,
 };
 
-export { maskUrl } from "./postgres-connect.ts";
+export { connectPostgres, maskUrl, type PostgresConnectOptions } from "./postgres-connect.ts";
 export { introspectPostgres, type Queryable } from "./postgres-introspect.ts";

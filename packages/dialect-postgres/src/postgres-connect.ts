@@ -87,20 +87,29 @@ async function openPglite(url: string, target: string): Promise<Driver> {
   };
 }
 
+export interface PostgresConnectOptions {
+  /** How long `withLock` waits for another process's migration lock before failing; default 10 minutes. */
+  lockTimeoutMs?: number;
+}
+
+/** How long `withLock` sleeps between two tries of the lock. */
+const LOCK_POLL_MS = 200;
+
 /** Opens a `postgres://`, `postgresql://` or `pglite:` URL. */
-export async function connectPostgres(url: string): Promise<Connection> {
+export async function connectPostgres(url: string, options: PostgresConnectOptions = {}): Promise<Connection> {
   const target = maskUrl(url);
   let driver: Driver;
   if (/^postgres(ql)?:\/\//i.test(url)) driver = await openPg(url, target);
   else if (/^pglite:/i.test(url)) driver = await openPglite(url, target);
   else throw new DatabaseError(`unsupported PostgreSQL URL ${target}: use postgres://, postgresql:// or pglite:`);
-  return new PostgresConnection(driver, target);
+  return new PostgresConnection(driver, target, options.lockTimeoutMs ?? 600_000);
 }
 
 class PostgresConnection implements Connection {
   constructor(
     private readonly driver: Driver,
     readonly target: string,
+    private readonly lockTimeoutMs: number,
   ) {}
 
   introspect(options?: IntrospectOptions): Promise<Schema> {
@@ -119,7 +128,7 @@ class PostgresConnection implements Connection {
     await this.execute("BEGIN");
     try {
       // Released by COMMIT or ROLLBACK, so a crashed migration never leaves the lock behind.
-      await this.execute(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      await this.acquire("pg_try_advisory_xact_lock");
       const result = await fn();
       await this.execute("COMMIT");
       return result;
@@ -130,11 +139,35 @@ class PostgresConnection implements Connection {
   }
 
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    await this.execute(`SELECT pg_advisory_lock(${LOCK_KEY})`);
+    await this.acquire("pg_try_advisory_lock");
     try {
       return await fn();
     } finally {
       await this.execute(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
+    }
+  }
+
+  /**
+   * Polls `lock` (a `pg_try_advisory_*` function) instead of waiting in `pg_advisory_lock`: a
+   * waiting statement keeps its snapshot open, and the holder's `CREATE INDEX CONCURRENTLY`
+   * waits for every older snapshot to end, so the two would wait for each other for ever.
+   */
+  private async acquire(lock: string): Promise<void> {
+    const deadline = Date.now() + this.lockTimeoutMs;
+    for (;;) {
+      const [row] = await this.query<{ locked: boolean }>(`SELECT ${lock}(${LOCK_KEY}) AS locked`);
+      if (row?.locked) return;
+      if (Date.now() >= deadline) {
+        const [holder] = await this.query<{ pid: number }>(
+          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = ${LOCK_KEY}
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1`,
+        );
+        throw new DatabaseError(
+          `timed out after ${this.lockTimeoutMs / 1000} s waiting for the migration lock on ${this.target}; ` +
+            `another driftwood process${holder ? ` (server pid ${holder.pid})` : ""} is migrating: let it finish, or end it, and run again`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
   }
 
