@@ -65,8 +65,8 @@ export class Project {
 
   /** The live schema, normalized, without the version tables and ignored tables. */
   async introspect(conn: Connection): Promise<Schema> {
-    const schema = await conn.introspect({ include: this.config.filter });
-    return filterSchema(this.dialect.normalize(schema), this.config.filter);
+    const schema = await conn.introspect({ include: (t) => this.config.filter(t, "database") });
+    return filterSchema(this.dialect.normalize(schema), this.config.filter, "database");
   }
 
   /** The schema the models describe, normalized and filtered like the database's. */
@@ -82,7 +82,7 @@ export class Project {
       }
     }
     const schema = this.toolkit.schemaFromModules(modules, this.config.dialect);
-    return filterSchema(this.dialect.normalize(schema), this.config.filter);
+    return filterSchema(this.dialect.normalize(schema), this.config.filter, "models");
   }
 
   async schemaFiles(): Promise<string[]> {

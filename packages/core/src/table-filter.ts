@@ -1,16 +1,23 @@
 import type { DialectName, QualifiedName, Schema, Table } from "@driftwood/schema";
 import { qualifiedKey } from "@driftwood/schema";
 
+/** Where a table was seen: read from the live (or scratch) database, or declared by the models. */
+export type TableOrigin = "database" | "models";
+
 /** What the config's `include` hook is asked about. */
 export interface IncludeObject {
   kind: "table";
   /** The table's schema; omitted for the default one. */
   schema?: string;
   name: string;
+  from: TableOrigin;
 }
 
-/** Decides which tables driftwood looks at; the rest never appear in a diff, either way. */
-export type TableFilter = (table: QualifiedName) => boolean;
+/**
+ * Decides which tables driftwood looks at; the rest (with their indexes, and the foreign keys
+ * pointing at them) never appear in a diff, either way. `from` defaults to `"database"`.
+ */
+export type TableFilter = (table: QualifiedName, from?: TableOrigin) => boolean;
 
 export interface TableFilterOptions {
   dialect: DialectName;
@@ -56,13 +63,13 @@ export function tableFilter(options: TableFilterOptions): TableFilter {
   const wanted = matcher(positive, defaultSchema);
   const unwanted = matcher(negative, defaultSchema);
   const schemas = options.schemaFilter;
-  return (t) => {
+  return (t, from = "database") => {
     if (t.schema === undefined && versionTables.includes(t.name)) return false;
     if (ignored(t)) return false;
     if (positive.length > 0 && !wanted(t)) return false;
     if (unwanted(t)) return false;
     if (schemas && schemas.length > 0 && !schemas.includes(t.schema ?? defaultSchema)) return false;
-    if (options.include && !options.include({ kind: "table", schema: t.schema, name: t.name })) return false;
+    if (options.include && !options.include({ kind: "table", schema: t.schema, name: t.name, from })) return false;
     return true;
   };
 }
@@ -71,8 +78,8 @@ export function tableFilter(options: TableFilterOptions): TableFilter {
  * The schema without the tables `keep` rejects. A kept table loses its foreign keys to a
  * dropped one, so an ignored table leaves no trace in a diff.
  */
-export function filterSchema(schema: Schema, keep: TableFilter): Schema {
-  const dropped = new Set(schema.tables.filter((t) => !keep(t)).map(qualifiedKey));
+export function filterSchema(schema: Schema, keep: TableFilter, from: TableOrigin = "database"): Schema {
+  const dropped = new Set(schema.tables.filter((t) => !keep(t, from)).map(qualifiedKey));
   const tables: Table[] = schema.tables
     .filter((t) => !dropped.has(qualifiedKey(t)))
     .map((t) => ({
