@@ -1,15 +1,8 @@
-import {
-  IndentationText,
-  NewLineKind,
-  Project,
-  QuoteKind,
-  VariableDeclarationKind,
-  type SourceFile,
-} from "ts-morph";
 import type { Op } from "@driftwood/schema";
 import { hazardsOfOps, type Hazard } from "@driftwood/core";
 import { MAX_WIDTH, renderLiteral } from "./literal.ts";
 import { summarize } from "./summary.ts";
+import { DEFAULT_TEMPLATE, fillTemplate, type Template } from "./template.ts";
 
 /** What a migration file records about itself. */
 export interface MigrationHeader {
@@ -32,14 +25,15 @@ export interface MigrationFile extends MigrationHeader {
  * `op.<kind>(payload)` call per op, each preceded by comments on its hazards. The same input
  * always gives the same bytes.
  */
-export function renderMigrationFile(m: MigrationFile): string {
-  return render(m, summarize(m.upgrade), opLines(m.upgrade, "upgrade"), opLines(m.downgrade, "downgrade"));
+export function renderMigrationFile(m: MigrationFile, template?: Template): string {
+  const body = (ops: Op[], direction: "upgrade" | "downgrade") => (indent: number) => opLines(ops, direction, indent);
+  return render(m, summarize(m.upgrade), body(m.upgrade, "upgrade"), body(m.downgrade, "downgrade"), template);
 }
 
 /** A migration file with nothing in it yet, for changes written by hand. */
-export function renderEmptyMigrationFile(m: MigrationHeader): string {
-  const body = ['// write the migration here, e.g. op.execute("...")'];
-  return render(m, [], body, body);
+export function renderEmptyMigrationFile(m: MigrationHeader, template?: Template): string {
+  const body = () => ['// write the migration here, e.g. op.execute("...")'];
+  return render(m, [], body, body, template);
 }
 
 const HAZARD_LABELS: Record<Hazard["kind"], string> = {
@@ -50,16 +44,14 @@ const HAZARD_LABELS: Record<Hazard["kind"], string> = {
   "irreversible-data": "irreversible",
 };
 
-const INDENT = 2;
-
 /** The body of `upgrade` or `downgrade`; what a downgrade cannot undo is said in the upgrade only. */
-function opLines(ops: readonly Op[], direction: "upgrade" | "downgrade"): string[] {
+function opLines(ops: readonly Op[], direction: "upgrade" | "downgrade", indent: number): string[] {
   const hazards = hazardsOfOps(ops);
   const shown = (h: Hazard) => direction === "upgrade" || h.kind !== "irreversible-data";
   return ops.flatMap((op, i) => [
     ...hazards[i].filter(shown).map((h) => `// ${HAZARD_LABELS[h.kind]}: ${oneLine(h.message)}`),
     ...(isInferred(op) ? [INFERRED_NOTE] : []),
-    call(op),
+    call(op, indent),
   ]);
 }
 
@@ -70,50 +62,28 @@ function isInferred(op: Op): boolean {
   return (op.kind === "renameTable" || op.kind === "renameColumn") && op.inferred === true;
 }
 
-function call(op: Op): string {
+function call(op: Op, indent: number): string {
   if (op.kind === "execute") {
     const args = op.reverse === undefined ? [op.sql] : [op.sql, op.reverse];
     return `op.execute(${args.map((a) => JSON.stringify(a)).join(", ")});`;
   }
   const { kind, ...payload } = op;
   const head = `op.${kind}(`;
-  // The body is indented by INDENT when placed in its function, so the literal has that much less room.
-  return `${head}${renderLiteral(payload, 0, head.length, MAX_WIDTH - INDENT)});`;
+  // The body is indented when placed in its function, so the literal has that much less room.
+  return `${head}${renderLiteral(payload, 0, head.length, MAX_WIDTH - indent)});`;
 }
 
-function render(m: MigrationHeader, summary: string[], upgrade: string[], downgrade: string[]): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Double,
-      newLineKind: NewLineKind.LineFeed,
-      useTrailingCommas: true,
+type Body = (indent: number) => string[];
+
+function render(m: MigrationHeader, summary: string[], upgrade: Body, downgrade: Body, template?: Template): string {
+  return fillTemplate(template ?? { text: DEFAULT_TEMPLATE, file: "(default)" }, {
+    blocks: { header: () => [docComment(m, summary)], upgrade, downgrade },
+    inline: {
+      revision: () => JSON.stringify(m.revision),
+      parents: (column) => renderLiteral(m.parents, 0, column),
+      message: () => JSON.stringify(m.message),
+      createdAt: () => JSON.stringify(m.createdAt),
     },
-  });
-  const file = project.createSourceFile("migration.ts", docComment(m, summary));
-  file.addImportDeclaration({ isTypeOnly: true, namedImports: ["MigrationOps"], moduleSpecifier: "driftwood" });
-  addConst(file, "revision", JSON.stringify(m.revision));
-  addConst(file, "parents", renderLiteral(m.parents, 0, "export const parents: string[] = ".length), "string[]");
-  addConst(file, "message", JSON.stringify(m.message));
-  addConst(file, "createdAt", JSON.stringify(m.createdAt));
-  for (const [name, statements] of [["upgrade", upgrade], ["downgrade", downgrade]] as const) {
-    file.addFunction({
-      isExported: true,
-      name,
-      parameters: [{ name: "op", type: "MigrationOps" }],
-      returnType: "void",
-      statements: [...statements],
-    });
-  }
-  return file.getFullText();
-}
-
-function addConst(file: SourceFile, name: string, initializer: string, type?: string): void {
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, initializer, ...(type ? { type } : {}) }],
   });
 }
 
@@ -132,5 +102,5 @@ function docComment(m: MigrationHeader, summary: string[]): string {
     ...(summary.length > 0 ? ["", ...summary] : []),
   ];
   const body = lines.map((l) => (l === "" ? " *" : ` * ${oneLine(l).replaceAll("*/", "*\\/")}`));
-  return ["/**", ...body, " */", ""].join("\n");
+  return ["/**", ...body, " */"].join("\n");
 }

@@ -1,0 +1,95 @@
+import { ts } from "ts-morph";
+
+/**
+ * The layout of a new migration file. A project replaces it with `script.ts.template` in its
+ * migrations folder (as Alembic's `script.py.mako`). Placeholders:
+ *
+ * - `{{header}}`: the doc comment (message, revision, parents, date, a line per table);
+ * - `{{revision}}`, `{{parents}}`, `{{message}}`, `{{createdAt}}`: TypeScript literals;
+ * - `{{upgrade}}`, `{{downgrade}}`: the op calls, each line indented like the placeholder.
+ *
+ * `{{header}}`, `{{upgrade}}` and `{{downgrade}}` stand alone on their lines; an empty body
+ * removes its line.
+ */
+export const DEFAULT_TEMPLATE = `{{header}}
+import type { MigrationOps } from "driftwood";
+
+export const revision = {{revision}};
+export const parents: string[] = {{parents}};
+export const message = {{message}};
+export const createdAt = {{createdAt}};
+
+export function upgrade(op: MigrationOps): void {
+  {{upgrade}}
+}
+
+export function downgrade(op: MigrationOps): void {
+  {{downgrade}}
+}
+`;
+
+/** The file name a project's own template has in its migrations folder. */
+export const TEMPLATE_FILE = "script.ts.template";
+
+/** A template that is not usable; the message names the template and what to fix. */
+export class TemplateError extends Error {}
+
+/** A custom template and where it comes from (for messages). */
+export interface Template {
+  text: string;
+  file: string;
+}
+
+/** What fills a template: block lines as a function of their indentation, inline values of the column they start at. */
+export interface TemplateValues {
+  blocks: Record<"header" | "upgrade" | "downgrade", (indent: number) => string[]>;
+  inline: Record<"revision" | "parents" | "message" | "createdAt", (column: number) => string>;
+}
+
+const REQUIRED = ["revision", "parents", "upgrade", "downgrade"];
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** Fills `template` in; the result must parse as TypeScript. */
+export function fillTemplate(template: Template, values: TemplateValues): string {
+  const fail = (why: string): never => {
+    throw new TemplateError(`migration template ${template.file}: ${why}; fix the template or delete it to use the default`);
+  };
+  const names = [...template.text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  const known = [...Object.keys(values.blocks), ...Object.keys(values.inline)];
+  const unknown = names.find((n) => !known.includes(n));
+  if (unknown !== undefined) fail(`unknown placeholder {{${unknown}}} (known: ${known.map((k) => `{{${k}}}`).join(", ")})`);
+  const missing = REQUIRED.filter((n) => !names.includes(n));
+  if (missing.length > 0) fail(`missing ${missing.map((k) => `{{${k}}}`).join(", ")}`);
+
+  const out: string[] = [];
+  for (const line of template.text.split("\n")) {
+    const block = /^(\s*)\{\{(header|upgrade|downgrade)\}\}\s*$/.exec(line);
+    if (block) {
+      const indent = block[1]!;
+      const lines = values.blocks[block[2] as keyof TemplateValues["blocks"]](indent.length);
+      out.push(...lines.map((l) => indentLines(l, indent)));
+      continue;
+    }
+    out.push(
+      line.replace(PLACEHOLDER, (match, name: string, offset: number) => {
+        if (!(name in values.inline)) fail(`{{${name}}} must stand alone on its line`);
+        return values.inline[name as keyof TemplateValues["inline"]](offset);
+      }),
+    );
+  }
+  const source = out.join("\n");
+  const { diagnostics = [] } = ts.transpileModule(source, { reportDiagnostics: true, fileName: "migration.ts" });
+  if (diagnostics.length > 0) {
+    const d = diagnostics[0]!;
+    const line = source.slice(0, d.start ?? 0).split("\n").length;
+    fail(`the migration it gives is not valid TypeScript (line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")})`);
+  }
+  return source;
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l === "" ? l : indent + l))
+    .join("\n");
+}
