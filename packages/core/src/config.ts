@@ -35,6 +35,15 @@ export interface DriftwoodConfig {
   include?: (object: IncludeObject) => boolean;
   /** Default `driftwood_version`. */
   versionTable?: string;
+  hooks?: Hooks;
+}
+
+/** A command line (`{file}` is replaced by the quoted path of the file) or a function. */
+export type PostWriteHook = string | ((file: string) => void | Promise<void>);
+
+export interface Hooks {
+  /** Run in order after `migrate`, `revision` or `merge` writes a migration (`prettier --write {file}`). */
+  postWrite?: PostWriteHook | PostWriteHook[];
 }
 
 /** A config with every path made absolute and every default filled in. */
@@ -51,6 +60,8 @@ export interface ResolvedConfig {
   migrations: string;
   versionTable: string;
   filter: TableFilter;
+  /** Post-write hooks, in order. */
+  postWrite: PostWriteHook[];
 }
 
 /** Identity, for type checking: `export default defineConfig({ ... })`. */
@@ -127,6 +138,10 @@ export function resolveConfig(config: DriftwoodConfig, where: { file?: string; r
   if (config.include !== undefined && typeof config.include !== "function") {
     fail("include must be a function", "set include: (object) => boolean");
   }
+  const postWrite = config.hooks?.postWrite === undefined ? [] : [config.hooks.postWrite].flat();
+  if (!postWrite.every((h) => typeof h === "string" || typeof h === "function")) {
+    fail("hooks.postWrite must be a command, a function or a list of them", `set hooks: { postWrite: ["prettier --write {file}"] }`);
+  }
   return {
     file: where.file,
     root: where.root,
@@ -135,6 +150,7 @@ export function resolveConfig(config: DriftwoodConfig, where: { file?: string; r
     url: databaseUrl(config, where.root, at),
     migrations: resolve(where.root, migrations),
     versionTable,
+    postWrite,
     filter: tableFilter({
       dialect: config.dialect,
       versionTable,
