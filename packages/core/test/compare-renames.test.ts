@@ -53,7 +53,7 @@ test("more than one possible pairing is not guessed: it is reported and dropped 
   assert.equal(
     formatAmbiguity(diff.ambiguousRenames[0]),
     "column users.name or users.nick may have been renamed to users.full_name: " +
-      "pass --rename users.name=users.full_name (or another pairing) to rename, or --no-rename to drop and add",
+      "pass --rename users.name=users.full_name or --rename users.nick=users.full_name to rename, or --no-rename to drop and add",
   );
 });
 

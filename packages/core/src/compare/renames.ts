@@ -22,13 +22,13 @@ export interface RenameAmbiguity {
 /** An explicit rename that names nothing it can rename; the message is fit to show as is. */
 export class RenameError extends Error {}
 
-/** One line for a user: what could be a rename, and the two ways to say what was meant. */
+/** One line for a user: what could be a rename, every pairing as its flag, and the flag to drop and add instead. */
 export function formatAmbiguity(a: RenameAmbiguity): string {
   const prefix = [a.schema, a.table].filter((p) => p !== undefined).join(".");
   const full = (n: string) => (prefix ? `${prefix}.${n}` : n);
   return (
     `${a.kind} ${a.from.map(full).join(" or ")} may have been renamed to ${a.to.map(full).join(" or ")}: ` +
-    `pass --rename ${a.candidates[0]} (or another pairing) to rename, or --no-rename to drop and add`
+    `pass ${a.candidates.map((c) => `--rename ${c}`).join(" or ")} to rename, or --no-rename to drop and add`
   );
 }
 
