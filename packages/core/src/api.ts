@@ -1,11 +1,13 @@
-import type { Op } from "@driftwood/schema";
+import type { Op, Schema } from "@driftwood/schema";
 import { compare, type RenameAmbiguity } from "./compare/index.ts";
-import { DriftwoodError, RevisionError } from "./errors.ts";
+import { editedMessage, explainMissing, unknownRevisionMessage, type MissingObject } from "./diagnose.ts";
+import { DriftwoodError, MigrationError, RevisionError } from "./errors.ts";
 import type { Project } from "./project.ts";
 import type { PlanStep, RevisionGraph } from "./revisions/graph.ts";
 import type { Revision } from "./revisions/load.ts";
 import { runPlan } from "./runner/online.ts";
 import { renderPlan } from "./runner/offline.ts";
+import type { AppliedRow } from "./runner/version-table.ts";
 
 /** Where the database stands against the migrations folder. */
 export interface Status {
@@ -22,42 +24,64 @@ export interface Status {
 
 export async function status(project: Project): Promise<Status> {
   const graph = await project.revisions();
-  const { heads: current, checksums } = await project.withConnection((conn) => project.versions.inspect(conn));
-  known(project, graph, current);
+  const { heads: current, applied } = await project.withConnection((conn) => project.versions.inspect(conn));
+  known(project, graph, current, applied);
   const pending = graph.upgradePlan(current, graph.heads).map((s) => s.revision);
   const heads = graph.heads;
   const upToDate = pending.length === 0 && sameSet(current, heads);
-  const edited = graph.all().filter((r) => checksums.has(r.id) && checksums.get(r.id) !== r.checksum);
-  return { current, heads, pending, upToDate, edited };
+  return { current, heads, pending, upToDate, edited: editedRevisions(graph, applied) };
 }
 
 export interface RunCallbacks {
   /** Called before each migration runs. */
   onStep?: (step: PlanStep<Revision>) => void;
+  /**
+   * Runs even when an applied migration's file was edited since it ran, recording the file's
+   * checksum as it is now. Without it such a file stops the run before anything changes.
+   */
+  acceptEdited?: boolean;
+  /** Called for each edited file `acceptEdited` accepted. */
+  onAcceptEdited?: (revision: Revision) => void;
 }
 
 /** Applies migrations up to `target` (`head`, `heads`, `+N`, a revision). Returns the steps that ran. */
-export async function upgrade(project: Project, target = "head", callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
-  const graph = await project.revisions();
-  return project.withConnection((conn) =>
-    runPlan(conn, (rows) => {
-      const current = known(project, graph, rows);
-      return graph.upgradePlan(current, graph.resolve(target, current));
-    }, {
-      dialect: project.dialect,
-      versionTable: project.config.versionTable,
-      onStep: callbacks.onStep,
-    }),
-  );
+export function upgrade(project: Project, target = "head", callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
+  return run(project, callbacks, (graph, current) => graph.upgradePlan(current, graph.resolve(target, current)));
 }
 
 /** Reverts migrations down to `target` (`base`, `-N`, a revision). Returns the steps that ran. */
-export async function downgrade(project: Project, target: string, callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
+export function downgrade(project: Project, target: string, callbacks: RunCallbacks = {}): Promise<PlanStep<Revision>[]> {
+  return run(project, callbacks, (graph, current) => graph.downgradePlan(current, graph.resolve(target, current)));
+}
+
+/**
+ * Runs the plan `plan` makes from the version rows read under the lock, once those rows name
+ * known revisions and no applied file was edited (or the edit is accepted).
+ */
+async function run(
+  project: Project,
+  callbacks: RunCallbacks,
+  plan: (graph: RevisionGraph<Revision>, current: string[]) => PlanStep<Revision>[],
+): Promise<PlanStep<Revision>[]> {
   const graph = await project.revisions();
+  const versions = project.versions;
   return project.withConnection((conn) =>
-    runPlan(conn, (rows) => {
-      const current = known(project, graph, rows);
-      return graph.downgradePlan(current, graph.resolve(target, current));
+    runPlan(conn, async (rows) => {
+      const applied = await versions.applied(conn);
+      const current = known(project, graph, rows, applied);
+      const edited = editedRevisions(graph, applied);
+      if (edited.length > 0 && !callbacks.acceptEdited) {
+        throw new MigrationError(
+          `${editedMessage(edited[0]!)}; restore it, or run again with --accept-edited to accept the file as it is now\n${edited.map((r) => `edited: ${r.file}`).join("\n")}`,
+        );
+      }
+      if (edited.length > 0) {
+        await conn.transaction(async () => {
+          for (const r of edited) await conn.execute(versions.updateChecksum(r.id, r.checksum));
+        });
+        edited.forEach((r) => callbacks.onAcceptEdited?.(r));
+      }
+      return plan(graph, current);
     }, {
       dialect: project.dialect,
       versionTable: project.config.versionTable,
@@ -79,6 +103,21 @@ export async function renderSql(project: Project, direction: "upgrade" | "downgr
   return renderPlan(graph, plan, { dialect: project.dialect, versionTable: project.config.versionTable });
 }
 
+/** The SQL of one migration's `upgrade` or `downgrade` alone, without the version tables: `show REV --sql`. */
+export async function revisionSql(project: Project, spec: string, direction: "upgrade" | "downgrade" = "upgrade"): Promise<string> {
+  const graph = await project.revisions();
+  const ids = graph.resolve(spec);
+  if (ids.length !== 1) throw new RevisionError(`${spec} names ${ids.length} revisions; name exactly one`);
+  const revision = graph.get(ids[0]!);
+  const parents = graph.headsOf(graph.ancestors(revision.parents));
+  const self = graph.headsOf(graph.ancestors([revision.id]));
+  const step =
+    direction === "upgrade"
+      ? { direction, revision, before: parents, after: self }
+      : { direction, revision, before: self, after: parents };
+  return renderPlan(graph, [step], { dialect: project.dialect, versionTable: project.config.versionTable, bookkeeping: false });
+}
+
 /** Sets the version rows to `target` without running any migration. */
 export async function stamp(project: Project, target: string): Promise<{ before: string[]; after: string[] }> {
   const graph = await project.revisions();
@@ -88,11 +127,13 @@ export async function stamp(project: Project, target: string): Promise<{ before:
       await versions.ensure(conn);
       return conn.transaction(async () => {
         const before = await versions.read(conn);
-        const after = graph.headsOf(graph.ancestors(graph.resolve(target, before)));
+        const after = graph.headsOf(graph.ancestors(graph.resolve(target, before.filter((id) => graph.has(id)))));
         const applied = graph.ancestors(after);
         const at = new Date();
         for (const sql of versions.moveRows(before, after)) await conn.execute(sql);
-        for (const id of graph.ancestors(before)) if (!applied.has(id)) await conn.execute(versions.forgetApplied(id));
+        for (const row of await versions.applied(conn)) {
+          if (!applied.has(row.revision)) await conn.execute(versions.forgetApplied(row.revision));
+        }
         for (const id of applied) {
           await conn.execute(versions.forgetApplied(id));
           await conn.execute(versions.recordApplied(id, graph.get(id).checksum, at));
@@ -114,6 +155,8 @@ export interface Autogenerate {
   ambiguousRenames: RenameAmbiguity[];
   /** The revisions a new migration follows: the current heads. */
   parents: string[];
+  /** The database's schema the ops start from (for rendering their SQL). */
+  actual: Schema;
 }
 
 /**
@@ -135,12 +178,14 @@ export async function autogenerate(project: Project, options: AutogenerateOption
   const desired = await project.loadModels();
   const actual = await project.withConnection((conn) => project.introspect(conn));
   const diff = compare(actual, desired, { capabilities: project.dialect.capabilities, ...options });
-  return { ...diff, parents: s.current };
+  return { ...diff, parents: s.current, actual };
 }
 
 export interface Check extends Status {
   /** What the database lacks to match the models. */
   ops: Op[];
+  /** For each table or column the database lacks, whether a migration adds it. */
+  missing: MissingObject[];
 }
 
 export interface CheckOptions extends AutogenerateOptions {
@@ -159,7 +204,7 @@ export async function check(project: Project, options: CheckOptions = {}): Promi
   const desired = await project.loadModels();
   const actual = await project.withConnection((conn) => project.introspect(conn));
   const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...compareOptions });
-  return { ...s, ops };
+  return { ...s, ops, missing: await explainMissing(await project.revisions(), s.current, ops) };
 }
 
 async function checkShadow(project: Project, url: string, options: AutogenerateOptions): Promise<Check> {
@@ -177,19 +222,20 @@ async function checkShadow(project: Project, url: string, options: AutogenerateO
     return project.introspect(conn);
   }, url);
   const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...options });
-  return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops };
+  return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops, missing: await explainMissing(graph, graph.heads, ops) };
 }
 
 /** The database's version rows, checked against the migrations folder. */
-function known(project: Project, graph: RevisionGraph<Revision>, current: string[]): string[] {
-  for (const id of current) {
-    if (!graph.has(id)) {
-      throw new RevisionError(
-        `the database is at revision ${id}, which no file in ${project.config.migrations} defines; restore that migration or \`driftwood stamp\` the database`,
-      );
-    }
-  }
+function known(project: Project, graph: RevisionGraph<Revision>, current: string[], applied: readonly AppliedRow[]): string[] {
+  const unknown = current.filter((id) => !graph.has(id));
+  if (unknown.length > 0) throw new RevisionError(unknownRevisionMessage(graph, unknown, applied, project.config.migrations));
   return current;
+}
+
+/** Applied revisions whose file no longer has the checksum recorded when it ran. */
+function editedRevisions(graph: RevisionGraph<Revision>, applied: readonly AppliedRow[]): Revision[] {
+  const checksums = new Map(applied.map((r) => [r.revision, r.checksum]));
+  return graph.all().filter((r) => checksums.has(r.id) && checksums.get(r.id) !== r.checksum);
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -8,3 +8,4 @@ export * from "./project.ts";
 export * from "./api.ts";
 export * from "./compare/index.ts";
 export * from "./describe.ts";
+export * from "./diagnose.ts";

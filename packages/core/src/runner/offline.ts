@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { applyOp, emptySchema, type Dialect, type Schema, type Statement } from "@driftwood/schema";
+import { applyOp, emptySchema, type Dialect, type Op, type Schema, type Statement } from "@driftwood/schema";
 import type { PlanStep, RevisionGraph } from "../revisions/graph.ts";
 import type { Revision } from "../revisions/load.ts";
 import { MigrationError } from "../errors.ts";
@@ -11,6 +11,8 @@ export interface OfflineOptions {
   versionTable: string;
   /** When the SQL is meant to run; defaults to now. */
   at?: Date;
+  /** False leaves out the version tables' statements: just what the migrations do (`show --sql`). */
+  bookkeeping?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function renderPlan(
 
   const out: string[] = [];
   const emit = (sql: string) => out.push(`${sql};`);
-  if (plan[0]?.direction === "upgrade") versions.create().forEach(emit);
+  const bookkeeping = options.bookkeeping ?? true;
+  if (bookkeeping && plan[0]?.direction === "upgrade") versions.create().forEach(emit);
   for (const step of plan) {
     const { revision } = step;
     out.push("", `-- ${step.direction === "upgrade" ? "Running upgrade" : "Running downgrade"} ${step.before.join(", ") || "<base>"} -> ${step.after.join(", ") || "<base>"}: ${revision.message} (${basename(revision.file)})`);
@@ -58,8 +61,8 @@ export async function renderPlan(
         );
       }
     }
-    versions.bookkeeping(step, revision, at).forEach((sql) => statement({ sql }));
-    emit("COMMIT");
+    if (bookkeeping) versions.bookkeeping(step, revision, at).forEach((sql) => statement({ sql }));
+    if (inTransaction) emit("COMMIT");
   }
   return `${out.join("\n").trim()}\n`;
 }
@@ -70,4 +73,20 @@ async function follow(state: Schema, rev: Revision): Promise<Schema> {
     if (item.kind === "op") state = applyOp(state, item.op);
   }
   return state;
+}
+
+/**
+ * The SQL of `ops` run on a database whose schema is `before` (`migrate --dry-run`), one
+ * statement a line; a statement that cannot run in a transaction is marked so.
+ */
+export function renderOps(dialect: Dialect, ops: readonly Op[], before: Schema): string {
+  const out: string[] = [];
+  let state = before;
+  for (const op of ops) {
+    for (const s of dialect.render(op, state)) {
+      out.push(`${s.sql};${s.transactional === false ? " -- outside a transaction" : ""}`);
+    }
+    state = applyOp(state, op);
+  }
+  return out.join("\n");
 }

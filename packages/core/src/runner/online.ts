@@ -19,13 +19,13 @@ export interface RunOptions {
  */
 export async function runPlan(
   conn: Connection,
-  plan: (current: string[]) => PlanStep<Revision>[],
+  plan: (current: string[]) => PlanStep<Revision>[] | Promise<PlanStep<Revision>[]>,
   options: RunOptions,
 ): Promise<PlanStep<Revision>[]> {
   const versions = new VersionTables(options.dialect, options.versionTable);
   return conn.withLock(async () => {
     await versions.ensure(conn);
-    const steps = plan(await versions.read(conn));
+    const steps = await plan(await versions.read(conn));
     const ran: PlanStep<Revision>[] = [];
     for (const step of steps) {
       options.onStep?.(step);

@@ -1,5 +1,12 @@
 import type { Connection, Dialect } from "@driftwood/schema";
 
+/** One row of the applied table: a revision, its file's checksum when it ran, and when. */
+export interface AppliedRow {
+  revision: string;
+  checksum: string;
+  appliedAt: string;
+}
+
 /**
  * The tool's own bookkeeping, in ANSI SQL built with the dialect's quoting: the version table
  * (one row per applied head, as Alembic's `alembic_version`) and `<versionTable>_applied`
@@ -51,6 +58,12 @@ export class VersionTables {
     return `INSERT INTO ${this.#applied} (${q("revision")}, ${q("checksum")}, ${q("applied_at")}) VALUES (${this.#lit(revision)}, ${this.#lit(checksum)}, ${this.#lit(at.toISOString())})`;
   }
 
+  /** Accepts the file of an applied revision as it is now. */
+  updateChecksum(revision: string, checksum: string): string {
+    const q = this.#q;
+    return `UPDATE ${this.#applied} SET ${q("checksum")} = ${this.#lit(checksum)} WHERE ${q("revision")} = ${this.#lit(revision)}`;
+  }
+
   forgetApplied(revision: string): string {
     return `DELETE FROM ${this.#applied} WHERE ${this.#q("revision")} = ${this.#lit(revision)}`;
   }
@@ -73,17 +86,22 @@ export class VersionTables {
     return rows.map((r) => r.version_num).sort();
   }
 
-  /**
-   * The current heads and the checksum each applied revision's file had when it ran, without
-   * creating the tables: none of either before the first upgrade.
-   */
-  async inspect(conn: Connection): Promise<{ heads: string[]; checksums: Map<string, string> }> {
-    if (!(await this.exists(conn))) return { heads: [], checksums: new Map() };
+  /** The applied table's rows. */
+  async applied(conn: Connection): Promise<AppliedRow[]> {
     const q = this.#q;
-    const rows = await conn.query<{ revision: string; checksum: string }>(
-      `SELECT ${q("revision")}, ${q("checksum")} FROM ${this.#applied}`,
+    const rows = await conn.query<{ revision: string; checksum: string; applied_at: string }>(
+      `SELECT ${q("revision")}, ${q("checksum")}, ${q("applied_at")} FROM ${this.#applied}`,
     );
-    return { heads: await this.read(conn), checksums: new Map(rows.map((r) => [r.revision, r.checksum])) };
+    return rows.map((r) => ({ revision: r.revision, checksum: r.checksum, appliedAt: r.applied_at }));
+  }
+
+  /**
+   * The current heads and the applied table's rows, without creating the tables: none of
+   * either before the first upgrade.
+   */
+  async inspect(conn: Connection): Promise<{ heads: string[]; applied: AppliedRow[] }> {
+    if (!(await this.exists(conn))) return { heads: [], applied: [] };
+    return { heads: await this.read(conn), applied: await this.applied(conn) };
   }
 
   async exists(conn: Connection): Promise<boolean> {
