@@ -7,6 +7,9 @@ export interface Hazard {
   message: string;
 }
 
+/** Every hazard kind, for options that name some of them (`--fail-on-hazard data-loss,lock`). */
+export const HAZARD_KINDS = ["data-loss", "not-null-without-default", "table-rewrite", "lock", "irreversible-data"] as const satisfies readonly Hazard["kind"][];
+
 export interface HazardContext {
   /** Tables (by `qualifiedKey`) created in the same migration: they hold no rows, so indexing or checking them locks nothing. */
   newTables?: ReadonlySet<string>;

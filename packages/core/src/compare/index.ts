@@ -5,9 +5,9 @@ import { compareSequences } from "./sequences.ts";
 import { compareTables } from "./tables.ts";
 import { planRenames, type RenameAmbiguity } from "./renames.ts";
 
-export { formatAmbiguity, RenameError, type RenameAmbiguity } from "./renames.ts";
+export { ambiguityQuestion, formatAmbiguity, RenameError, type RenameAmbiguity } from "./renames.ts";
 export { createTableOps } from "./tables.ts";
-export { hazardsOf, hazardsOfOps, type Hazard, type HazardContext } from "../hazards.ts";
+export { HAZARD_KINDS, hazardsOf, hazardsOfOps, type Hazard, type HazardContext } from "../hazards.ts";
 
 export interface CompareOptions {
   /** What the dialect can do: decides how constraints are matched and where foreign keys go. */

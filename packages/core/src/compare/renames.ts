@@ -22,14 +22,16 @@ export interface RenameAmbiguity {
 /** An explicit rename that names nothing it can rename; the message is fit to show as is. */
 export class RenameError extends Error {}
 
-/** One line for a user: what could be a rename, every pairing as its flag, and the flag to drop and add instead. */
-export function formatAmbiguity(a: RenameAmbiguity): string {
+/** What could be a rename: `column users.name or users.nick may have been renamed to users.full_name`. */
+export function ambiguityQuestion(a: RenameAmbiguity): string {
   const prefix = [a.schema, a.table].filter((p) => p !== undefined).join(".");
   const full = (n: string) => (prefix ? `${prefix}.${n}` : n);
-  return (
-    `${a.kind} ${a.from.map(full).join(" or ")} may have been renamed to ${a.to.map(full).join(" or ")}: ` +
-    `pass ${a.candidates.map((c) => `--rename ${c}`).join(" or ")} to rename, or --no-rename to drop and add`
-  );
+  return `${a.kind} ${a.from.map(full).join(" or ")} may have been renamed to ${a.to.map(full).join(" or ")}`;
+}
+
+/** One line for a user: what could be a rename, every pairing as its flag, and the flag to drop and add instead. */
+export function formatAmbiguity(a: RenameAmbiguity): string {
+  return `${ambiguityQuestion(a)}: pass ${a.candidates.map((c) => `--rename ${c}`).join(" or ")} to rename, or --no-rename to drop and add`;
 }
 
 export interface RenamePlan {
