@@ -114,7 +114,9 @@ function alterEnum(op: OpOf<"alterEnum">, before: Schema): Statement[] {
       if (op.from.includes(v)) return [];
       const next = op.to.slice(i + 1).find((x) => op.from.includes(x));
       const place = next !== undefined ? ` BEFORE ${literal(next)}` : i > 0 ? ` AFTER ${literal(op.to[i - 1])}` : "";
-      return stmt(`ALTER TYPE ${type} ADD VALUE ${literal(v)}${place}`);
+      // A value added in a transaction cannot be used before it commits ("unsafe use of new value"),
+      // and the same migration often sets it as a default: it runs on its own, and again harmlessly.
+      return [{ sql: `ALTER TYPE ${type} ADD VALUE IF NOT EXISTS ${literal(v)}${place}`, transactional: false }];
     });
   }
   const old = `${op.name}_old`;

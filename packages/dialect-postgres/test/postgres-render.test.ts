@@ -31,15 +31,17 @@ test("a concurrent index is created and dropped outside the transaction", () => 
   assert.notEqual(plain.transactional, false);
 });
 
-test("enum values added in order become ADD VALUE placed by their neighbours", () => {
-  const sql = postgresDialect
-    .render({ kind: "alterEnum", name: "mood", from: ["sad", "ok", "happy"], to: ["meh", "sad", "ok", "fine", "happy", "wow"] }, before)
-    .map((s) => s.sql);
-  assert.deepEqual(sql, [
-    `ALTER TYPE "mood" ADD VALUE 'meh' BEFORE 'sad'`,
-    `ALTER TYPE "mood" ADD VALUE 'fine' BEFORE 'happy'`,
-    `ALTER TYPE "mood" ADD VALUE 'wow' AFTER 'happy'`,
+test("enum values added in order become ADD VALUE placed by their neighbours, each outside the transaction", () => {
+  const statements = postgresDialect.render(
+    { kind: "alterEnum", name: "mood", from: ["sad", "ok", "happy"], to: ["meh", "sad", "ok", "fine", "happy", "wow"] },
+    before,
+  );
+  assert.deepEqual(statements.map((s) => s.sql), [
+    `ALTER TYPE "mood" ADD VALUE IF NOT EXISTS 'meh' BEFORE 'sad'`,
+    `ALTER TYPE "mood" ADD VALUE IF NOT EXISTS 'fine' BEFORE 'happy'`,
+    `ALTER TYPE "mood" ADD VALUE IF NOT EXISTS 'wow' AFTER 'happy'`,
   ]);
+  assert.ok(statements.every((s) => s.transactional === false));
 });
 
 test("an enum value removed recreates the type and converts every column using it", () => {
