@@ -37,6 +37,10 @@ const commands = {
 
 const message = (y: Argv) => y.option("message", { alias: "m", type: "string", demandOption: true, describe: "what the migration does" });
 const sql = { type: "boolean", describe: "print the SQL instead of running it (a range FROM:TO is allowed)" } as const;
+const acceptEdited = {
+  type: "boolean",
+  describe: "run even though an applied migration file was edited, recording its checksum as it is now",
+} as const;
 
 const cli = yargs(hideBin(process.argv))
   .scriptName("driftwood")
@@ -77,13 +81,13 @@ const cli = yargs(hideBin(process.argv))
   .command(
     "upgrade [revision]",
     "apply migrations up to a revision (head, heads, +N, REV)",
-    (y) => y.positional("revision", { type: "string", default: "head" }).option("sql", sql),
+    (y) => y.positional("revision", { type: "string", default: "head" }).option("sql", sql).option("accept-edited", acceptEdited),
     run(commands.run, "upgradeCommand"),
   )
   .command(
     "downgrade <revision>",
     "revert migrations down to a revision (-N, REV, base)",
-    (y) => y.positional("revision", { type: "string", demandOption: true }).option("sql", sql),
+    (y) => y.positional("revision", { type: "string", demandOption: true }).option("sql", sql).option("accept-edited", acceptEdited),
     run(commands.run, "downgradeCommand"),
   )
   .command("current", "show the revisions the database is at", (y) => y.option("verbose", { type: "boolean", alias: "v" }), run(commands.inspect, "currentCommand"))
@@ -97,7 +101,15 @@ const cli = yargs(hideBin(process.argv))
         .option("verbose", { type: "boolean", alias: "v" }),
     run(commands.inspect, "historyCommand"),
   )
-  .command("show <revision>", "show one revision and its operations", (y) => y.positional("revision", { type: "string", demandOption: true }), run(commands.inspect, "showCommand"))
+  .command(
+    "show <revision>",
+    "show one revision and its operations",
+    (y) =>
+      y
+        .positional("revision", { type: "string", demandOption: true })
+        .option("sql", { type: "boolean", describe: "print the SQL of this migration's upgrade instead" }),
+    run(commands.inspect, "showCommand"),
+  )
   .command(
     "stamp <revision>",
     "set the database's revision without running migrations",

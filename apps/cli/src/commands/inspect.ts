@@ -1,6 +1,6 @@
-import { describeOps, recordSteps, RevisionError, status } from "@driftwood/core";
+import { describeOps, editedMessage, recordSteps, RevisionError, revisionSql, status } from "@driftwood/core";
 import { openProject } from "../index.ts";
-import { print, revisionDetail, revisionLine } from "../output.ts";
+import { print, revisionDetail, revisionLine, shortPath } from "../output.ts";
 import type { GlobalArgs } from "./args.ts";
 
 export async function currentCommand(argv: GlobalArgs & { verbose?: boolean }): Promise<number> {
@@ -10,6 +10,9 @@ export async function currentCommand(argv: GlobalArgs & { verbose?: boolean }): 
   for (const id of s.current) {
     const rev = graph.get(id);
     print(argv.verbose ? revisionDetail(graph, rev, s.current) : `${id}${graph.heads.includes(id) ? " (head)" : ""}`);
+  }
+  for (const rev of s.edited) {
+    process.stderr.write(`warning: ${editedMessage({ ...rev, file: shortPath(rev.file) })} (or accept it: upgrade --accept-edited)\n`);
   }
   return 0;
 }
@@ -29,8 +32,13 @@ export async function historyCommand(argv: GlobalArgs & { rev?: string; verbose?
   return 0;
 }
 
-export async function showCommand(argv: GlobalArgs & { revision: string }): Promise<number> {
-  const graph = await (await openProject({ config: argv.config })).revisions();
+export async function showCommand(argv: GlobalArgs & { revision: string; sql?: boolean }): Promise<number> {
+  const project = await openProject({ config: argv.config });
+  if (argv.sql) {
+    process.stdout.write(await revisionSql(project, argv.revision));
+    return 0;
+  }
+  const graph = await project.revisions();
   const ids = graph.resolve(argv.revision);
   if (ids.length !== 1) throw new RevisionError(`${argv.revision} names ${ids.length} revisions; name exactly one`);
   const rev = graph.get(ids[0]!);
