@@ -50,7 +50,7 @@ function tokenize(sql: string): Token[] {
           : { kind: "name", text, start: i, end },
       );
       i = end;
-    } else if (/[0-9.]/.test(ch) && /[0-9]/.test(sql[i + 1] ?? ch)) {
+    } else if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(sql[i + 1] ?? ""))) {
       const m = /^[0-9.]+(?:e[+-]?[0-9]+)?/i.exec(sql.slice(i))!;
       tokens.push({ kind: "number", text: m[0], start: i, end: i + m[0].length });
       i += m[0].length;

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { normalizeDefault } from "../src/sqlite-normalize.ts";
 import { canonicalSpacing, parseCreateIndex, parseCreateTable, withoutQualifier } from "../src/sqlite-ddl-parse.ts";
 
 test("checks, generated columns and AUTOINCREMENT are read from CREATE TABLE", () => {
@@ -37,4 +38,10 @@ test("expressions lose their own table's qualifier and get one layout", () => {
   const canonical = `length("a", 2) > 0 AND "t"."b" >= -1 AND c IN (1, 2) AND 'x  y' <> 'z'`;
   assert.equal(canonicalSpacing(`length( "a"  ,2 )>0 AND "t" . "b">=-1 AND c IN (1,2) AND 'x  y'<>'z'`), canonical);
   assert.equal(canonicalSpacing(canonical), canonical);
+});
+
+test("decimal numbers stay one token: a real default 0.5 is not split into 0 .5", () => {
+  assert.equal(canonicalSpacing("0.5"), "0.5");
+  assert.equal(canonicalSpacing("x>=-1.5e3 AND y<.25 AND z=7"), "x >= -1.5e3 AND y < .25 AND z = 7");
+  assert.equal(normalizeDefault("(0.5)"), "0.5");
 });
