@@ -181,50 +181,6 @@ export async function autogenerate(project: Project, options: AutogenerateOption
   return { ...diff, parents: s.current, actual };
 }
 
-export interface Check extends Status {
-  /** What the database lacks to match the models. */
-  ops: Op[];
-  /** For each table or column the database lacks, whether a migration adds it. */
-  missing: MissingObject[];
-}
-
-export interface CheckOptions extends AutogenerateOptions {
-  /**
-   * An empty scratch database (`:memory:`, `pglite://memory`, a URL) to apply every migration
-   * to and compare instead of the live one: proves the migrations produce the models.
-   */
-  shadow?: string;
-}
-
-/** Whether the database is at head and matches the models. */
-export async function check(project: Project, options: CheckOptions = {}): Promise<Check> {
-  const { shadow, ...compareOptions } = options;
-  if (shadow !== undefined) return checkShadow(project, shadow, compareOptions);
-  const s = await status(project);
-  const desired = await project.loadModels();
-  const actual = await project.withConnection((conn) => project.introspect(conn));
-  const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...compareOptions });
-  return { ...s, ops, missing: await explainMissing(await project.revisions(), s.current, ops) };
-}
-
-async function checkShadow(project: Project, url: string, options: AutogenerateOptions): Promise<Check> {
-  const graph = await project.revisions();
-  const desired = await project.loadModels();
-  // One connection throughout, so an in-memory database lives for the whole check.
-  const actual = await project.withConnection(async (conn) => {
-    if ((await conn.introspect()).tables.length > 0) {
-      throw new DriftwoodError(`shadow database ${conn.target} is not empty; give --shadow an empty scratch database`);
-    }
-    await runPlan(conn, (current) => graph.upgradePlan(current, graph.heads), {
-      dialect: project.dialect,
-      versionTable: project.config.versionTable,
-    });
-    return project.introspect(conn);
-  }, url);
-  const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...options });
-  return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops, missing: await explainMissing(graph, graph.heads, ops) };
-}
-
 /** The database's version rows, checked against the migrations folder. */
 function known(project: Project, graph: RevisionGraph<Revision>, current: string[], applied: readonly AppliedRow[]): string[] {
   const unknown = current.filter((id) => !graph.has(id));

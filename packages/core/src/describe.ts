@@ -21,7 +21,8 @@ export function describeOps(ops: readonly Op[]): string {
 
 const typeOf = (c: Column) => `${c.typeSchema ? `${c.typeSchema}.` : ""}${c.type}${"[]".repeat(c.dimensions ?? 0)}`;
 
-function column(c: Column): string {
+/** A column as the diff shows it: `type not null default x`. */
+export function describeColumn(c: Column): string {
   return [typeOf(c), c.notNull ? "not null" : "null", c.default !== undefined ? `default ${c.default}` : ""].filter(Boolean).join(" ");
 }
 
@@ -62,15 +63,15 @@ function describeOp(op: Op): string {
     case "alterSequence":
       return `~ sequence ${qualifiedKey(op)}: ${JSON.stringify(op.from)} → ${JSON.stringify(op.to)}`;
     case "createTable":
-      return `+ table (${op.table.columns.map((c) => `${c.name} ${column(c)}`).join(", ")})`;
+      return `+ table (${op.table.columns.map((c) => `${c.name} ${describeColumn(c)}`).join(", ")})`;
     case "dropTable":
       return `- table (${op.table.columns.map((c) => c.name).join(", ")})`;
     case "renameTable":
       return `~ renamed from ${op.from}`;
     case "addColumn":
-      return `+ column ${op.column.name} ${column(op.column)}`;
+      return `+ column ${op.column.name} ${describeColumn(op.column)}`;
     case "dropColumn":
-      return `- column ${op.column.name} ${column(op.column)}`;
+      return `- column ${op.column.name} ${describeColumn(op.column)}`;
     case "renameColumn":
       return `~ column ${op.from} renamed to ${op.to}`;
     case "alterColumn":

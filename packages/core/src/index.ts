@@ -6,6 +6,7 @@ export * from "./revisions/index.ts";
 export * from "./runner/index.ts";
 export * from "./project.ts";
 export * from "./api.ts";
+export * from "./check/index.ts";
 export * from "./compare/index.ts";
 export * from "./describe.ts";
 export * from "./diagnose.ts";
