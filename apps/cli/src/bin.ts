@@ -36,6 +36,7 @@ const commands = {
 };
 
 const message = (y: Argv) => y.option("message", { alias: "m", type: "string", demandOption: true, describe: "what the migration does" });
+const revId = { type: "string", describe: "the new revision's id instead of a random one" } as const;
 const sql = { type: "boolean", describe: "print the SQL instead of running it (a range FROM:TO is allowed)" } as const;
 const acceptEdited = {
   type: "boolean",
@@ -63,19 +64,30 @@ const cli = yargs(hideBin(process.argv))
     (y) =>
       message(y)
         .option("dry-run", { type: "boolean", describe: "show the difference, write nothing" })
-        .option("rename", { type: "string", array: true, describe: "a rename to make: table=new or table.column=new" })
-        .option("renames", { type: "boolean", default: true, describe: "guess renames (--no-renames: drop and add instead)" }),
+        .option("rename", {
+          type: "string",
+          array: true,
+          describe: "a rename to make: table=new or table.column=new (--no-rename: drop and add instead of guessing)",
+        })
+        .option("renames", { type: "boolean", hidden: true })
+        .option("fail-on-hazard", {
+          type: "string",
+          describe: `exit 1 and write nothing when the migration has hazards (all kinds, or some: data-loss,lock)`,
+        })
+        .option("rev-id", revId),
     run(commands.generate, "migrateCommand"),
   )
   .command(
     "revision",
     "write an empty migration to fill in by hand",
     (y) =>
-      message(y).option("head", {
-        type: "string",
-        default: "head",
-        describe: "the revision it follows (base starts a new branch)",
-      }),
+      message(y)
+        .option("head", {
+          type: "string",
+          default: "head",
+          describe: "the revision it follows (base starts a new branch)",
+        })
+        .option("rev-id", revId),
     run(commands.generate, "revisionCommand"),
   )
   .command(
@@ -119,7 +131,7 @@ const cli = yargs(hideBin(process.argv))
   .command(
     "merge [revisions..]",
     "write a migration that merges heads (default: all of them)",
-    (y) => message(y).positional("revisions", { type: "string", array: true, default: [] as string[] }),
+    (y) => message(y).positional("revisions", { type: "string", array: true, default: [] as string[] }).option("rev-id", revId),
     run(commands.generate, "mergeCommand"),
   )
   .command("branches", "show where the revision graph branches", (y) => y, run(commands.inspect, "branchesCommand"))

@@ -18,11 +18,13 @@ export {
   autogenerate,
   check,
   describeOps,
+  HAZARD_KINDS,
   ConfigError,
   DriftwoodError,
   MigrationError,
   RevisionError,
   type DriftwoodConfig,
+  type Hazard,
   type IncludeObject,
   type Project,
   type ProjectOptions,
@@ -30,7 +32,17 @@ export {
   type Status,
 } from "@driftwood/core";
 export type { MigrationDb, MigrationModule, MigrationOps, Op, Schema } from "@driftwood/schema";
-export { generateMigration, writeMigration, newRevisionId } from "./generate.ts";
+export {
+  generateMigration,
+  writeMigration,
+  newRevisionId,
+  HazardError,
+  type GenerateOptions,
+  type Generated,
+  type NewMigration,
+  type RenameChooser,
+  type WrittenMigration,
+} from "./generate.ts";
 
 /** Loads the config (a path, an object, or found in `cwd`) and its dialect. */
 export function openProject(options: ProjectOptions = {}): Promise<Project> {
