@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { ambiguityQuestion, RenameError, type RenameAmbiguity } from "@driftwood/core";
 
 /**
@@ -12,19 +12,19 @@ export async function askRename(
 ): Promise<string | undefined> {
   const choices = [...a.candidates.map((c) => `rename ${c.replace("=", " to ")}`), "none: drop and add (the data is lost)"];
   output.write(`${ambiguityQuestion(a)}:\n${choices.map((c, i) => `  ${i + 1}) ${c}\n`).join("")}`);
-  const rl = createInterface({ input, output, terminal: false });
-  const closed = new Promise<never>((_, reject) =>
-    rl.once("close", () => reject(new RenameError(`no answer for ${ambiguityQuestion(a)}; pass --rename or --no-rename instead`))),
-  );
+  // The line iterator buffers answers typed (or piped) before the question is shown.
+  const rl = createInterface({ input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const answer = (await Promise.race([rl.question(`Which one? [1-${choices.length}] `), closed])).trim();
-      const n = Number(answer);
+      output.write(`Which one? [1-${choices.length}] `);
+      const line = await lines.next();
+      if (line.done) throw new RenameError(`no answer for ${ambiguityQuestion(a)}; pass --rename or --no-rename instead`);
+      const n = Number(String(line.value).trim());
       if (Number.isInteger(n) && n >= 1 && n <= choices.length) return a.candidates[n - 1];
       output.write(`answer a number from 1 to ${choices.length}\n`);
     }
   } finally {
-    closed.catch(() => {});
     rl.close();
   }
 }
