@@ -139,10 +139,17 @@ const cli = yargs(hideBin(process.argv))
     "check",
     "exit 1 when the database is not at head or differs from the models",
     (y) =>
-      y.option("shadow", {
-        type: "string",
-        describe: "check an empty scratch database (:memory:, pglite://memory, a URL) with every migration applied instead",
-      }),
+      y
+        .option("shadow", {
+          type: "boolean",
+          describe: "check a scratch database with every migration applied instead (SQLite in memory, PostgreSQL in PGlite)",
+        })
+        .option("shadow-url", {
+          type: "string",
+          describe: "make the scratch database there instead: a PostgreSQL server URL (a throwaway database is created and dropped), a folder for SQLite",
+        })
+        .option("json", { type: "boolean", describe: "print the result as JSON (docs/check-json.md)" })
+        .option("format", { choices: ["text", "github"] as const, default: "text" as const, describe: "github: GitHub Actions annotations at the model files" }),
     run(commands.check, "checkCommand"),
   )
   .demandCommand(1, "name a command; see driftwood --help")
