@@ -42,7 +42,7 @@ export interface Results {
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : "failed");
 const mb = (kb: number) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : "–");
-const times = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : "–");
+const times = (r: number) => (Number.isFinite(r) ? `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×` : "–");
 
 function markdown(results: Results): string {
   const { machine, versions, options } = results;
