@@ -7,7 +7,7 @@ export function compareColumns(actual: Table, desired: Table): Op[] {
   const at = onTable(desired);
   return [
     ...added.map((column): Op => ({ kind: "addColumn", ...at, column })),
-    ...removed.map((column): Op => ({ kind: "dropColumn", ...at, column })),
+    ...removed.reverse().map((column): Op => ({ kind: "dropColumn", ...at, column })),
     ...kept.filter(({ from, to }) => !same(from, to)).map(({ from, to }): Op => ({ kind: "alterColumn", ...at, from, to })),
   ];
 }

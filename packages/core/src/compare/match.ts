@@ -16,8 +16,28 @@ export function shapeKey(value: unknown): string {
   );
 }
 
+/**
+ * Whether `shapeKey(a) === shapeKey(b)`, without building either string: the comparator asks
+ * this for every column of every table.
+ */
 export function same(a: unknown, b: unknown): boolean {
-  return shapeKey(a) === shapeKey(b);
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes an `undefined` array item as null.
+    return a.every((x, i) => same(x ?? null, b[i] ?? null));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!same(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 export interface Matched<T> {
@@ -26,7 +46,10 @@ export interface Matched<T> {
   kept: { from: T; to: T }[];
 }
 
-/** Pairs the items of two lists by `key`, in one pass over each (no pairwise name matching). */
+/**
+ * Pairs the items of two lists by `key`, in one pass over each (no pairwise name matching).
+ * Callers drop `removed` items last first, so that a drop mirrors the downgrade of a create.
+ */
 export function matchBy<T>(actual: readonly T[], desired: readonly T[], key: (item: T) => string): Matched<T> {
   const before = new Map(actual.map((item) => [key(item), item]));
   const after = new Map(desired.map((item) => [key(item), item]));

@@ -5,6 +5,6 @@ export function compareNamespaces(actual: Schema, desired: Schema): Op[] {
   const { added, removed } = matchBy(actual.namespaces, desired.namespaces, (n) => n);
   return [
     ...added.map((name): Op => ({ kind: "createSchema", name })),
-    ...removed.map((name): Op => ({ kind: "dropSchema", name })),
+    ...removed.reverse().map((name): Op => ({ kind: "dropSchema", name })),
   ];
 }

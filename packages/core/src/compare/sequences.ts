@@ -5,7 +5,7 @@ export function compareSequences(actual: Schema, desired: Schema): Op[] {
   const { added, removed, kept } = matchBy(actual.sequences, desired.sequences, qualifiedKey);
   return [
     ...added.map((sequence): Op => ({ kind: "createSequence", sequence })),
-    ...removed.map((sequence): Op => ({ kind: "dropSequence", sequence })),
+    ...removed.reverse().map((sequence): Op => ({ kind: "dropSequence", sequence })),
     ...kept
       .filter(({ from, to }) => !same(optionsOf(from), optionsOf(to)))
       .map(({ from, to }): Op => ({ kind: "alterSequence", ...nameOf(to), from: optionsOf(from), to: optionsOf(to) })),

@@ -8,7 +8,7 @@ export function compareTables(actual: Schema, desired: Schema, capabilities: Cap
   const { added, removed, kept } = matchBy(actual.tables, desired.tables, qualifiedKey);
   return [
     ...added.flatMap((t) => createTableOps(t, capabilities)),
-    ...removed.flatMap((t) => invertAll(createTableOps(t, capabilities))),
+    ...removed.reverse().flatMap((t) => invertAll(createTableOps(t, capabilities))),
     ...kept.flatMap(({ from, to }) => [
       ...compareColumns(from, to),
       ...compareConstraints(from, to, capabilities),
