@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkReport, declarationLine, formatCheckGithub, formatCheckText, type Check } from "@driftwood/core";
 import type { Column, Op, Table } from "@driftwood/schema";
-import { documentedSchema, validate } from "./check-schema.ts";
+import { documentedJson, documentedSchema, validate } from "./check-schema.ts";
 
 const col = (name: string, type: string, notNull = false, extra: Partial<Column> = {}): Column => ({ name, type, notNull, ...extra });
 const table = (name: string, columns: Column[], schema?: string): Table => ({
@@ -85,8 +85,9 @@ test("the report of every kind of difference conforms to the JSON Schema in docs
   assert.ok(report.hazards.some((h) => h.kind === "not-null-without-default" && h.message.includes("deliveries.attempts")));
 });
 
-test("the validator catches what breaks the schema", () => {
+test("the validator catches what breaks the schema; the documented example passes it", () => {
   const schema = documentedSchema();
+  assert.deepEqual(validate(documentedJson("Example"), schema), []);
   const good = checkReport(result([]));
   assert.deepEqual(validate(good, schema), []);
   assert.deepEqual(validate({ ...good, status: "ok" }, schema), ['$.status: "ok" is not one of ["clean","drift"]']);

@@ -20,14 +20,16 @@ type JsonSchema = {
 
 const DOC = resolve(dirname(fileURLToPath(import.meta.url)), "../../../docs/check-json.md");
 
-/** The JSON block under the doc's "## JSON Schema" heading. */
-export function documentedSchema(): JsonSchema {
+/** The first JSON block under the doc's `## heading`. */
+export function documentedJson(heading: string): unknown {
   const text = readFileSync(DOC, "utf8");
-  const section = text.slice(text.indexOf("## JSON Schema"));
+  const section = text.slice(text.indexOf(`## ${heading}\n`));
   const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
-  if (block === undefined) throw new Error(`no JSON Schema block in ${DOC}`);
-  return JSON.parse(block) as JsonSchema;
+  if (block === undefined) throw new Error(`no JSON block under "## ${heading}" in ${DOC}`);
+  return JSON.parse(block);
 }
+
+export const documentedSchema = () => documentedJson("JSON Schema") as JsonSchema;
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";

@@ -135,7 +135,12 @@ export function differenceOf(op: Op): Difference {
   }
 }
 
-/** Drops undefined fields, so the JSON form and deep equality stay exact. */
+const FIELD_ORDER = ["kind", "object", "op", "schema", "table", "column", "name", "expected", "actual"] as const;
+
+/** The differences with their fields in one order and no undefined ones, so the JSON form reads well and compares exactly. */
 export function differencesOf(ops: readonly Op[]): Difference[] {
-  return ops.map((op) => JSON.parse(JSON.stringify(differenceOf(op))) as Difference);
+  return ops.map((op) => {
+    const d = differenceOf(op);
+    return Object.fromEntries(FIELD_ORDER.filter((k) => d[k] !== undefined).map((k) => [k, d[k]])) as unknown as Difference;
+  });
 }
