@@ -76,15 +76,20 @@ export function tableFilter(options: TableFilterOptions): TableFilter {
 
 /**
  * The schema without the tables `keep` rejects. A kept table loses its foreign keys to a
- * dropped one, so an ignored table leaves no trace in a diff.
+ * dropped one, and an enum only dropped tables use goes with them, so an ignored table leaves
+ * no trace in a diff.
  */
 export function filterSchema(schema: Schema, keep: TableFilter, from: TableOrigin = "database"): Schema {
   const dropped = new Set(schema.tables.filter((t) => !keep(t, from)).map(qualifiedKey));
-  const tables: Table[] = schema.tables
-    .filter((t) => !dropped.has(qualifiedKey(t)))
-    .map((t) => ({
-      ...t,
-      foreignKeys: t.foreignKeys.filter((fk) => !dropped.has(qualifiedKey(fk.references))),
-    }));
-  return { ...schema, tables };
+  const kept = schema.tables.filter((t) => !dropped.has(qualifiedKey(t)));
+  const tables: Table[] = kept.map((t) => ({
+    ...t,
+    foreignKeys: t.foreignKeys.filter((fk) => !dropped.has(qualifiedKey(fk.references))),
+  }));
+  const typesOf = (ts: readonly Table[]) =>
+    new Set(ts.flatMap((t) => t.columns.map((c) => qualifiedKey({ schema: c.typeSchema, name: c.type }))));
+  const usedByKept = typesOf(kept);
+  const usedByDropped = typesOf(schema.tables.filter((t) => dropped.has(qualifiedKey(t))));
+  const enums = schema.enums.filter((e) => usedByKept.has(qualifiedKey(e)) || !usedByDropped.has(qualifiedKey(e)));
+  return { ...schema, tables, enums };
 }

@@ -103,3 +103,25 @@ test("filterSchema: an ignored table goes with its indexes and the foreign keys 
   assert.deepEqual(fromModels.tables.map((t) => t.name), ["runs", "users"]);
   assert.ok(!JSON.stringify(fromModels).includes("apscheduler"));
 });
+
+test("filterSchema: an enum only ignored tables use is left out with them; one a kept table uses stays", () => {
+  const withType = (t: Table, type: string, typeSchema?: string): Table => ({
+    ...t,
+    columns: [...t.columns, { name: "state", type, notNull: false, ...(typeSchema ? { typeSchema } : {}) }],
+  });
+  const schema = {
+    ...emptySchema("postgresql"),
+    enums: [
+      { name: "job_state", values: ["a"] },
+      { name: "mood", values: ["ok"] },
+      { name: "job_state", schema: "audit", values: ["b"] },
+      { name: "unused", values: ["x"] },
+    ],
+    tables: [withType(table("apscheduler_jobs"), "job_state"), withType(table("users"), "mood"), withType(table("apscheduler_runs"), "mood")],
+  };
+  const keep = filterOf({ ignore: ["apscheduler_*"] });
+  assert.deepEqual(
+    filterSchema(schema, keep).enums.map((e) => (e.schema ? `${e.schema}.${e.name}` : e.name)),
+    ["mood", "audit.job_state", "unused"],
+  );
+});
