@@ -44,13 +44,16 @@ const HAZARD_LABELS: Record<Hazard["kind"], string> = {
   "irreversible-data": "irreversible",
 };
 
-/** The body of `upgrade` or `downgrade`; what a downgrade cannot undo is said in the upgrade only. */
+/**
+ * The body of `upgrade` or `downgrade`. What a downgrade cannot undo, and how to turn an
+ * inferred rename into drop and add, are said in the upgrade only: that is where a reviewer decides.
+ */
 function opLines(ops: readonly Op[], direction: "upgrade" | "downgrade", indent: number): string[] {
   const hazards = hazardsOfOps(ops);
   const shown = (h: Hazard) => direction === "upgrade" || h.kind !== "irreversible-data";
   return ops.flatMap((op, i) => [
     ...hazards[i].filter(shown).map((h) => `// ${HAZARD_LABELS[h.kind]}: ${oneLine(h.message)}`),
-    ...(isInferred(op) ? [INFERRED_NOTE] : []),
+    ...(direction === "upgrade" && isInferred(op) ? [INFERRED_NOTE] : []),
     call(op, indent),
   ]);
 }
