@@ -49,6 +49,7 @@ test("delivery on PostgreSQL with the scheduler's tables: no change writes nothi
     const behind = app.db("check");
     assert.equal(behind.code, 1, behind.stderr);
     assert.match(behind.stdout, /^database is not up to date: it is at base, head is \w+; 2 migration\(s\) pending/);
+    assert.match(behind.stdout, /\n  \+ table: the models say table \(id serial not null, [^\n]*\n    migration b8479f9791ec \(migrations\/b8479f9791ec_[\w.]+\) adds it and is not applied yet\n/);
     ok(app.db("upgrade"));
     assertNoDifferences(app.db("check"));
     assert.match(ok(app.db("migrate", "-m", "nothing")).stdout, /No changes detected/);

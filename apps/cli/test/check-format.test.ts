@@ -48,6 +48,7 @@ const result = (ops: Op[], extra: Partial<Check> = {}): Check => ({
   ops,
   mode: "shadow",
   target: "pglite://memory",
+  missing: [],
   ...extra,
 });
 
@@ -102,21 +103,28 @@ test("a clean result and one behind head: status, reasons, commands, text", () =
   const clean = checkReport(result([]));
   assert.deepEqual([clean.status, clean.reasons, clean.commands], ["clean", [], []]);
   assert.equal(formatCheckText(clean), "No differences: the migrations produce the models.");
+  const aaa = { id: "aaa", message: "add attempts", file: "/repo/migrations/aaa.ts" } as Check["pending"][number];
   const behind = checkReport(
     result([OPS[5]!], {
       mode: "database",
       current: [],
       upToDate: false,
-      pending: [{ id: "aaa", message: "add attempts", file: "/repo/migrations/aaa.ts" } as Check["pending"][number]],
+      pending: [aaa],
+      missing: [{ table: "deliveries", column: "attempts", revision: aaa, applied: false, message: "" }],
     }),
     { cwd: "/repo" },
   );
+  assert.deepEqual(validate(behind, documentedSchema()), []);
+  assert.deepEqual(behind.differences[0]!.migration, { id: "aaa", file: "migrations/aaa.ts", applied: false });
   assert.deepEqual([behind.status, behind.reasons], ["drift", ["behind", "differs"]]);
   assert.deepEqual(behind.revision.pending, [{ id: "aaa", message: "add attempts", file: "migrations/aaa.ts" }]);
   assert.deepEqual(behind.commands, ["driftwood upgrade", "driftwood check"]);
   const text = formatCheckText(behind);
   assert.match(text, /^database is not up to date: it is at base, head is aaa; 1 migration\(s\) pending/);
-  assert.match(text, /\ntable deliveries:\n  \+ column attempts: the models say integer not null; the database lacks it\n/);
+  assert.match(
+    text,
+    /\ntable deliveries:\n  \+ column attempts: the models say integer not null; the database lacks it\n    migration aaa \(migrations\/aaa.ts\) adds it and is not applied yet\n/,
+  );
   assert.match(text, /\nhazards of that change:\n  not-null-without-default: adds deliveries.attempts NOT NULL/);
   assert.match(text, /\nto fix: `driftwood upgrade`, then `driftwood check`$/);
 });

@@ -39,6 +39,16 @@ export function differenceLine(d: CheckDifference, mode: CheckReport["mode"]): s
   }
 }
 
+/** Which migration adds what the database lacks, when one does. */
+function addedBy(d: CheckDifference): string[] {
+  if (d.migration === undefined) return [];
+  return [
+    d.migration.applied
+      ? `migration ${d.migration.id} (${d.migration.file}) adds it and is recorded as applied: it was removed by hand`
+      : `migration ${d.migration.id} (${d.migration.file}) adds it and is not applied yet`,
+  ];
+}
+
 const where = (d: CheckDifference) => (d.file === undefined ? "" : ` (${d.file}${d.line === undefined ? "" : `:${d.line}`})`);
 
 /** The differences grouped per table, each table headed by where the models declare it. */
@@ -52,7 +62,7 @@ function differenceLines(report: CheckReport): string[] {
   for (const [group, list] of groups) {
     const line = (d: CheckDifference) => `${SIGN[d.kind]} ${differenceLine(d, report.mode)}`;
     if (group === "") lines.push(...list.map(line));
-    else lines.push(`${group}${where(list[0]!)}:`, ...list.map((d) => `  ${line(d)}`));
+    else lines.push(`${group}${where(list[0]!)}:`, ...list.flatMap((d) => [`  ${line(d)}`, ...addedBy(d).map((l) => `    ${l}`)]));
   }
   return lines;
 }

@@ -18,6 +18,11 @@ export interface CheckRevision {
 export interface CheckDifference extends Difference {
   file?: string;
   line?: number;
+  /**
+   * For a table or column the database lacks (`database` mode): the migration that adds it, and
+   * whether the database records it as applied (then the object was removed by hand).
+   */
+  migration?: { id: string; file: string; applied: boolean };
 }
 
 /** A hazard of the change that would repair the differences (the migration `migrate` would write). */
@@ -69,8 +74,14 @@ export function checkReport(check: Check, options: ReportOptions = {}): CheckRep
   };
   const revision = (r: Revision): CheckRevision => ({ id: r.id, message: r.message, file: path(r.file) });
   const differences = differencesOf(check.ops).map((d): CheckDifference => {
-    const source = d.table === undefined ? undefined : options.sources?.get(qualifiedKey({ schema: d.schema, name: d.table }));
-    return source ? { ...d, file: path(source.file), ...(source.line === undefined ? {} : { line: source.line }) } : d;
+    const table = d.table === undefined ? undefined : qualifiedKey({ schema: d.schema, name: d.table });
+    const source = table === undefined ? undefined : options.sources?.get(table);
+    const found = d.kind === "missing" ? check.missing.find((m) => m.table === table && m.column === d.column) : undefined;
+    return {
+      ...d,
+      ...(source ? { file: path(source.file), ...(source.line === undefined ? {} : { line: source.line }) } : {}),
+      ...(found?.revision ? { migration: { id: found.revision.id, file: path(found.revision.file), applied: found.applied } } : {}),
+    };
   });
   const hazards = hazardsOfOps(check.ops).flatMap((list, i) => {
     const t = opTable(check.ops[i]!);

@@ -1,6 +1,7 @@
 import type { Op } from "@driftwood/schema";
 import { status, type AutogenerateOptions, type Status } from "../api.ts";
 import { compare } from "../compare/index.ts";
+import { explainMissing, type MissingObject } from "../diagnose.ts";
 import { ConfigError } from "../errors.ts";
 import type { Project } from "../project.ts";
 import { runPlan } from "../runner/online.ts";
@@ -12,6 +13,8 @@ export interface Check extends Status {
   mode: "database" | "shadow";
   /** The database compared, password masked. */
   target: string;
+  /** For each table or column the database lacks, the migration that adds it, if any (`database` mode only). */
+  missing: MissingObject[];
 }
 
 export interface CheckOptions extends AutogenerateOptions {
@@ -35,7 +38,8 @@ export async function check(project: Project, options: CheckOptions = {}): Promi
     target: conn.target,
   }));
   const { ops } = compare(actual, desired, { capabilities: project.dialect.capabilities, ...compareOptions });
-  return { ...s, ops, mode: "database", target };
+  const missing = await explainMissing(await project.revisions(), s.current, ops);
+  return { ...s, ops, mode: "database", target, missing };
 }
 
 async function checkShadow(project: Project, at: string | undefined, options: AutogenerateOptions): Promise<Check> {
@@ -60,5 +64,5 @@ async function checkShadow(project: Project, at: string | undefined, options: Au
     await scratch.drop();
   }
   const { ops } = compare(found.actual, desired, { capabilities: dialect.capabilities, ...options });
-  return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops, mode: "shadow", target: found.target };
+  return { current: graph.heads, heads: graph.heads, pending: [], upToDate: true, edited: [], ops, mode: "shadow", target: found.target, missing: [] };
 }
