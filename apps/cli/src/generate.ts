@@ -8,6 +8,7 @@ import {
   DriftwoodError,
   formatAmbiguity,
   hazardsOfOps,
+  renderOps,
   RenameError,
   RevisionError,
   type AutogenerateOptions,
@@ -100,6 +101,8 @@ export interface Generated extends Partial<WrittenMigration> {
   hazards: Hazard[];
   /** The file written; undefined when there was no change or on a dry run. */
   file?: string;
+  /** On a dry run, the SQL the migration would run on the database as it is. */
+  sql?: string;
 }
 
 /** The migration has hazards its caller refused; nothing was written. */
@@ -120,7 +123,8 @@ export async function generateMigration(project: Project, options: GenerateOptio
     );
   }
   const result = { ops: diff.ops, ambiguousRenames: diff.ambiguousRenames, hazards };
-  if (diff.ops.length === 0 || dryRun) return result;
+  if (dryRun) return { ...result, sql: renderOps(project.dialect, diff.ops, diff.actual) };
+  if (diff.ops.length === 0) return result;
   return { ...result, ...(await writeMigration(project, { message, parents: diff.parents, upgrade: diff.ops, revision, createdAt })) };
 }
 

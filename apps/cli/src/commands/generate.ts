@@ -40,7 +40,7 @@ export async function migrateCommand(argv: MigrateArgs): Promise<number> {
     for (const h of result.hazards) print(`  ${h.kind}: ${h.message}`);
   }
   if (result.file) written(result as WrittenMigration);
-  else print("Dry run: nothing written.");
+  else print(`\nSQL:\n${result.sql}\n\nDry run: nothing written.`);
   return 0;
 }
 
