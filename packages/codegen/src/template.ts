@@ -78,13 +78,34 @@ export function fillTemplate(template: Template, values: TemplateValues): string
     );
   }
   const source = out.join("\n");
-  const { diagnostics = [] } = ts.transpileModule(source, { reportDiagnostics: true, fileName: "migration.ts" });
+  const diagnostics = syntaxErrors(source);
   if (diagnostics.length > 0) {
     const d = diagnostics[0]!;
     const line = source.slice(0, d.start ?? 0).split("\n").length;
     fail(`the migration it gives is not valid TypeScript (line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")})`);
   }
   return source;
+}
+
+/**
+ * The syntax errors of a TypeScript module: a parse alone, as fast for a thousand tables as for
+ * one (`transpileModule` reports the same errors but also emits JavaScript nobody reads).
+ */
+function syntaxErrors(source: string): readonly ts.Diagnostic[] {
+  const file = ts.createSourceFile("migration.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const host: ts.CompilerHost = {
+    getSourceFile: (name) => (name === file.fileName ? file : undefined),
+    fileExists: (name) => name === file.fileName,
+    readFile: () => undefined,
+    writeFile: () => {},
+    getDefaultLibFileName: () => "lib.d.ts",
+    getCurrentDirectory: () => "",
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+  };
+  const program = ts.createProgram([file.fileName], { noLib: true, noResolve: true, types: [] }, host);
+  return program.getSyntacticDiagnostics(file);
 }
 
 function indentLines(text: string, indent: string): string {
