@@ -67,14 +67,30 @@ function entries(object: object): [string, unknown][] {
 
 const propertyName = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
 
-function flat(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(flat).join(", ")}]`;
+/**
+ * `value` on one line, or undefined once it would be longer than `limit` characters: a literal
+ * that cannot fit is not written out in full at every level of its nesting.
+ */
+function flat(value: unknown, limit = Infinity): string | undefined {
   if (value !== null && typeof value === "object") {
-    const parts = entries(value).map(([k, v]) => `${propertyName(k)}: ${flat(v)}`);
-    return parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`;
+    const [open, close, items] = Array.isArray(value)
+      ? ["[", "]", value.map((v): [string, unknown] => ["", v])]
+      : ["{ ", " }", entries(value).map(([k, v]): [string, unknown] => [`${propertyName(k)}: `, v])];
+    if (items.length === 0) return Array.isArray(value) ? "[]" : "{}";
+    let length = open.length + close.length - 2;
+    const parts: string[] = [];
+    for (const [head, v] of items) {
+      const part = flat(v, limit - length - head.length - 2);
+      if (part === undefined) return undefined;
+      parts.push(head + part);
+      length += head.length + part.length + 2;
+      if (length > limit) return undefined;
+    }
+    return `${open}${parts.join(", ")}${close}`;
   }
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null) {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value);
+    return text.length <= limit ? text : undefined;
   }
   throw new Error(`cannot write ${typeof value} as a literal`);
 }
@@ -86,8 +102,9 @@ function flat(value: unknown): string {
  * Fields that are `undefined` are left out.
  */
 export function renderLiteral(value: unknown, indent = 0, column = indent, width = MAX_WIDTH): string {
-  const oneLine = flat(value);
-  if (column + oneLine.length + 2 <= width || value === null || typeof value !== "object") return oneLine;
+  if (value === null || typeof value !== "object") return flat(value)!;
+  const oneLine = flat(value, width - column - 2);
+  if (oneLine !== undefined) return oneLine;
   const inner = " ".repeat(indent + 2);
   const lines = Array.isArray(value)
     ? value.map((v) => `${inner}${renderLiteral(v, indent + 2, inner.length, width)},`)
@@ -95,7 +112,7 @@ export function renderLiteral(value: unknown, indent = 0, column = indent, width
         const head = `${inner}${propertyName(k)}: `;
         return `${head}${renderLiteral(v, indent + 2, head.length, width)},`;
       });
-  if (lines.length === 0) return oneLine;
+  if (lines.length === 0) return flat(value)!;
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
 }
