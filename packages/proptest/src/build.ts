@@ -276,7 +276,8 @@ export function addUnique(d: Draw, dialect: DialectName, table: TableSpec, rel: 
 }
 
 export function addCheck(d: Draw, table: TableSpec, rel: NameScope, options: NameOptions): boolean {
-  const fits = table.columns.filter((c) => isIntegerLike(c.type) || isTextLike(c.type));
+  // One check per column: SQLite keeps no check names, so two equal checks would be one.
+  const fits = table.columns.filter((c) => (isIntegerLike(c.type) || isTextLike(c.type)) && !table.checks.some((k) => k.column === c.name));
   if (fits.length === 0) return false;
   const column = d.pick(fits);
   const name = rel.fresh(drawName(d, options), MAX_IDENTIFIER_BYTES);
