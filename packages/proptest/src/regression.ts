@@ -78,5 +78,9 @@ export async function checkPairProperty(
   const saved = pair
     ? saveRegression({ property: options.property, dialect: options.dialect, seed: details.seed, path: details.counterexamplePath ?? undefined, pair }, options.dir)
     : "not saved (no counterexample)";
-  throw new Error(`${options.property} failed with seed ${details.seed}; counterexample ${saved}\n${fc.defaultReportMessage(details)}`);
+  const error = details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
+  throw new Error(
+    `${options.property} failed with seed ${details.seed}; counterexample ${saved}\n${error.stack ?? error.message}\n${fc.defaultReportMessage(details)}`,
+    { cause: error },
+  );
 }
