@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-export const cliEntry = join(repoRoot, "apps/cli/src/bin.ts");
+/** The installed `driftwood` command: the launcher, which runs the CLI's bundle when it is up to date. */
+export const cliEntry = join(repoRoot, "apps/cli/bin/driftwood.mjs");
 
 const fromCli = createRequire(join(repoRoot, "apps/cli/package.json"));
 

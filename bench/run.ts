@@ -85,7 +85,6 @@ interface Scenario {
 
 const tsx = ["--import", "tsx"];
 const driftwood = (configPath: string | undefined, ...command: string[]) => [
-  ...tsx,
   cliEntry,
   ...command,
   ...(configPath ? ["--config", configPath] : []),
@@ -335,6 +334,8 @@ async function benchOne(dialect: BenchDialect, tables: number, workDir: string):
 }
 
 async function main(): Promise<void> {
+  // What `pnpm install` does: the launcher runs this bundle, not the TypeScript source.
+  execFileSync(process.execPath, [join(repoRoot, "apps/cli/build.mjs")], { stdio: "inherit" });
   await sweepLeftovers();
   const loadAtStart = loadavg()[0];
   const workDir = mkdtempSync(join(tmpdir(), tempPrefix));
