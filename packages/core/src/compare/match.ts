@@ -5,15 +5,16 @@ import type { OnTable, QualifiedName } from "@driftwood/schema";
  * are `undefined` and the order of object keys (array order counts).
  */
 export function shapeKey(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
+  // JSON.stringify with the keys sorted, written directly: a replacer building sorted copies of
+  // every object cost more than the rest of the comparison.
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((x) => (x === undefined ? "null" : shapeKey(x))).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(record).sort()) {
+    if (record[k] !== undefined) parts.push(`${JSON.stringify(k)}:${shapeKey(record[k])}`);
+  }
+  return `{${parts.join(",")}}`;
 }
 
 /**
