@@ -82,6 +82,16 @@ test("--fail-on-hazard refuses a migration with hazards of the kinds named, writ
     const allowed = ok(p.cli("migrate", "-m", "drop nickname", "--fail-on-hazard", "lock,table-rewrite"));
     assert.match(allowed.stdout, /\nHazards \(2\):\n {2}data-loss: drops column users\.nickname and its data\n/);
     assert.equal(p.migrations().length, 2);
+
+    // --rev-id names the revision; one that exists or cannot be a file name is refused.
+    ok(p.cli("upgrade"));
+    ok(p.cli("revision", "-m", "by hand", "--rev-id", "hand_1"));
+    assert.ok(p.migrations().includes("hand_1_by_hand.ts"));
+    const again = p.cli("revision", "-m", "again", "--rev-id", "hand_1");
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /^error: revision hand_1 already exists in .*; pick another --rev-id\n/);
+    assert.equal(p.cli("revision", "-m", "odd", "--rev-id", "a b").code, 2);
+    assert.equal(p.migrations().length, 3);
   } finally {
     p.remove();
     await db.drop();
