@@ -19,6 +19,8 @@ import {
 
 /** PostgreSQL keeps at most 63 bytes of a name (NAMEDATALEN - 1) and silently truncates the rest. */
 export function truncateName(name: string): string {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: most names need no encoding at all.
+  if (name.length <= 21 || Buffer.byteLength(name) <= 63) return name;
   const bytes = Buffer.from(name);
   if (bytes.length <= 63) return name;
   let end = 63;
@@ -243,11 +245,9 @@ function normalizeIndex(i: Index, table: Table): Index {
 function prune<T>(value: T): T {
   if (Array.isArray(value)) return value.map(prune) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, prune(v)]),
-    ) as T;
+    const pruned: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) pruned[k] = prune(v);
+    return pruned as T;
   }
   return value;
 }
