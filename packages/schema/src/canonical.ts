@@ -21,7 +21,8 @@ export function sortSchema(schema: Schema): Schema {
   };
 }
 
-function sortTable(t: Table): Table {
+/** One table's unordered lists in canonical order (what `sortSchema` does to each table). */
+export function sortTable(t: Table): Table {
   const constraintKey = (c: { name?: string }) => c.name ?? JSON.stringify(c);
   return {
     ...t,
