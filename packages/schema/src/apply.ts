@@ -1,20 +1,43 @@
 import type { Column, Schema, Table } from "./model.ts";
 import type { Op } from "./ops.ts";
-import { sameName } from "./names.ts";
-import { sortSchema } from "./canonical.ts";
+import { qualifiedKey, sameName } from "./names.ts";
+import { sortSchema, sortTable } from "./canonical.ts";
+
+/** Schemas made by `applyOp`: already in canonical order, so the next op re-sorts only what it changed. */
+const canonical = new WeakSet<Schema>();
 
 /**
  * The schema after `op`: a pure function, used to know a table's full shape before an op
  * (SQLite's table recreate needs it) and, offline, to follow a chain of migrations.
  * Raw SQL (`execute`) leaves the model unchanged: only a database knows what it did.
+ * Copy on write: the result shares the objects the op leaves unchanged with `schema` (so a chain
+ * of ops over many tables is linear, not quadratic); treat both as read-only.
  */
 export function applyOp(schema: Schema, op: Op): Schema {
-  const s: Schema = structuredClone(schema);
-  const table = (q: { schema?: string; table: string }): Table => {
-    const t = s.tables.find((x) => sameName(x, { schema: q.schema, name: q.table }));
-    if (!t) throw new Error(`${op.kind}: no table ${q.schema ? `${q.schema}.` : ""}${q.table}`);
-    return t;
+  const s: Schema = {
+    ...schema,
+    namespaces: [...schema.namespaces],
+    enums: [...schema.enums],
+    sequences: [...schema.sequences],
+    tables: [...schema.tables],
   };
+  /** Tables this op changes: copies of the originals, in `s.tables`. */
+  const changed = new Set<Table>();
+  const editable = (i: number): Table => {
+    if (!changed.has(s.tables[i]!)) {
+      s.tables[i] = structuredClone(s.tables[i]!);
+      changed.add(s.tables[i]!);
+    }
+    return s.tables[i]!;
+  };
+  const table = (q: { schema?: string; table: string }): Table => {
+    const i = s.tables.findIndex((x) => sameName(x, { schema: q.schema, name: q.table }));
+    if (i < 0) throw new Error(`${op.kind}: no table ${q.schema ? `${q.schema}.` : ""}${q.table}`);
+    return editable(i);
+  };
+  /** The tables with a foreign key that `refersTo` accepts, made editable. */
+  const referencing = (refersTo: (fk: Table["foreignKeys"][number]) => boolean): Table[] =>
+    s.tables.flatMap((t, i) => (t.foreignKeys.some(refersTo) ? [editable(i)] : []));
   const column = (t: Table, name: string): Column => {
     const c = t.columns.find((x) => x.name === name);
     if (!c) throw new Error(`${op.kind}: no column ${t.name}.${name}`);
@@ -34,8 +57,8 @@ export function applyOp(schema: Schema, op: Op): Schema {
       s.enums = s.enums.filter((e) => !sameName(e, op.enum));
       break;
     case "alterEnum": {
-      const e = s.enums.find((x) => sameName(x, op));
-      if (e) e.values = [...op.to];
+      const i = s.enums.findIndex((x) => sameName(x, op));
+      if (i >= 0) s.enums[i] = { ...s.enums[i]!, values: [...op.to] };
       break;
     }
     case "createSequence":
@@ -45,12 +68,13 @@ export function applyOp(schema: Schema, op: Op): Schema {
       s.sequences = s.sequences.filter((q) => !sameName(q, op.sequence));
       break;
     case "alterSequence": {
-      const q = s.sequences.find((x) => sameName(x, op));
-      if (q) Object.assign(q, op.to);
+      const i = s.sequences.findIndex((x) => sameName(x, op));
+      if (i >= 0) s.sequences[i] = Object.assign(structuredClone(s.sequences[i]!), op.to);
       break;
     }
     case "createTable":
       s.tables.push(structuredClone(op.table));
+      changed.add(s.tables.at(-1)!);
       break;
     case "dropTable":
       s.tables = s.tables.filter((t) => !sameName(t, op.table));
@@ -58,9 +82,10 @@ export function applyOp(schema: Schema, op: Op): Schema {
     case "renameTable": {
       const t = table({ schema: op.schema, table: op.from });
       t.name = op.to;
-      for (const other of s.tables) {
+      const from = { schema: op.schema, name: op.from };
+      for (const other of referencing((fk) => sameName(fk.references, from))) {
         for (const fk of other.foreignKeys) {
-          if (sameName(fk.references, { schema: op.schema, name: op.from })) fk.references.name = op.to;
+          if (sameName(fk.references, from)) fk.references.name = op.to;
         }
       }
       break;
@@ -83,7 +108,7 @@ export function applyOp(schema: Schema, op: Op): Schema {
       for (const i of t.indexes) {
         for (const c of i.columns) if (!c.expression) c.value = rename(c.value);
       }
-      for (const other of s.tables) {
+      for (const other of referencing((fk) => sameName(fk.references, t))) {
         for (const fk of other.foreignKeys) {
           if (sameName(fk.references, t)) fk.references.columns = fk.references.columns.map(rename);
         }
@@ -145,7 +170,19 @@ export function applyOp(schema: Schema, op: Op): Schema {
     case "execute":
       break;
   }
-  return sortSchema(s);
+  const result = canonical.has(schema) ? sortChanged(s, changed) : sortSchema(s);
+  canonical.add(result);
+  return result;
+}
+
+/** `sortSchema(s)` for a schema whose tables are canonical except `changed`. */
+function sortChanged(s: Schema, changed: ReadonlySet<Table>): Schema {
+  const key = (t: Table) => qualifiedKey(t);
+  const tables = s.tables.map((t) => (changed.has(t) ? sortTable(t) : t));
+  return {
+    ...sortSchema({ ...s, tables: [] }),
+    tables: tables.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
+  };
 }
 
 export function applyOps(schema: Schema, ops: readonly Op[]): Schema {
