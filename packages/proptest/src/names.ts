@@ -21,7 +21,8 @@ export interface NameOptions {
 }
 
 const PLAIN = ["id", "name", "price", "created_at", "user_id", "qty", "note", "a", "b", "kind"];
-const RESERVED = ["select", "order", "user", "group", "table", "from", "check", "default"];
+/** Words every SQL dialect reserves: PostgreSQL prints them quoted. */
+export const RESERVED = ["select", "order", "user", "group", "table", "from", "check", "default"];
 const UPPER = ["Users", "ORDER", "MixedCase", "ID", "Total"];
 const SPACED = ["line item", "first name", "a b"];
 const UNICODE = ["café", "naïve", "日本", "Ünïcode", "δelta"];
