@@ -60,6 +60,10 @@ async function checkShadow(project: Project, at: string | undefined, options: Au
       });
       return { actual: await project.introspect(conn), target: conn.target };
     }, scratch.url);
+  } catch (e) {
+    // The detail line names the scratch database, so a failure can be traced to the run that made it.
+    if (e instanceof Error) e.message += `\nscratch database (dropped): ${scratch.url}`;
+    throw e;
   } finally {
     await scratch.drop();
   }
