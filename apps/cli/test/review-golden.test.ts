@@ -57,6 +57,34 @@ const FIXTURES: Fixture[] = [
       ],
     ],
   },
+  {
+    name: "backups",
+    dialect: "postgresql",
+    scratch: scratchPostgres,
+    changes: [
+      // An inferred rename, a dropped column, a narrowed type.
+      [`  displayName: text("display_name"),`, `  fullName: text("full_name"),`],
+      [`    enabled: boolean("enabled").notNull().default(true),\n`, ""],
+      [`schedule: varchar("schedule", { length: 100 })`, `schedule: varchar("schedule", { length: 50 })`],
+    ],
+  },
+  {
+    name: "delivery",
+    dialect: "postgresql",
+    scratch: scratchPostgres,
+    changes: [
+      // An enum value added, a dropped column, a NOT NULL column without a default.
+      [`["queued", "sent", "failed"]`, `["queued", "sent", "failed", "retrying"]`],
+      [`  schedule: text("schedule").notNull().default("0 6 * * *"),\n`, ""],
+      [`  active: boolean("active").notNull().default(true),`, `  active: boolean("active").notNull().default(true),\n  tier: text("tier").notNull(),`],
+    ],
+  },
+  {
+    name: "roles",
+    dialect: "postgresql",
+    scratch: scratchPostgres,
+    changes: [[`role: varchar("role", { length: 20 }).notNull().default("user")`, `role: varchar("role", { length: 32 }).notNull().default("member")`]],
+  },
 ];
 
 const modelsOf = (f: Fixture) => readFileSync(join(ROOT, "fixtures", f.name, "schema.ts"), "utf8");
