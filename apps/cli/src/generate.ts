@@ -52,6 +52,9 @@ export async function writeMigration(project: Project, migration: NewMigration):
   if (!/^[A-Za-z0-9_]+$/.test(revision)) {
     throw new ConfigError(`revision id ${JSON.stringify(revision)} is not usable in a file name; use letters, digits and _ only`);
   }
+  if (["base", "head", "heads"].includes(revision)) {
+    throw new ConfigError(`revision id ${revision} is a reserved word (base, head, heads); pick another --rev-id`);
+  }
   if ((await project.revisions()).has(revision)) {
     throw new RevisionError(`revision ${revision} already exists in ${dir}; pick another --rev-id`);
   }

@@ -145,7 +145,7 @@ for (const f of FIXTURES) {
     const p = tempProject();
     const open = (file: string) => openProject({ config: { dialect: f.dialect, schema: `./${file}`, url: db.url }, cwd: p.dir });
     try {
-      await generate(p, f, db, "initial.ts", modelsOf(f), { revision: "base" });
+      await generate(p, f, db, "initial.ts", modelsOf(f), { revision: "000000000000" });
       await upgrade(await open("initial.ts"), "head");
       const { source } = await generate(p, f, db, "review.ts", changedModels(f), { revision: GOLDEN_REVISION, createdAt: GOLDEN_DATE });
       assertGolden(f, "review.ts", source);
