@@ -9,7 +9,7 @@ const property = ({ a }: SpecPair) => differential(a);
 regressionTests("differential", "sqlite", property);
 
 test("sqlite: a drizzle-kit pushed database passes driftwood's check; a driftwood migrated one needs no drizzle-kit push", async () => {
-  const params = propertyParameters(5);
+  const params = propertyParameters(20);
   console.log(`differential sqlite: seed ${params.seed}, runs ${params.numRuns}`);
   // drizzle-kit 0.31 does not escape quotes in names (docs/known-differences.md).
   const specs = specArbitrary({ dialect: "sqlite", quotes: false }).map((a) => ({ a, b: a }));
