@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scratchPostgres } from "@driftwood/testkit";
 import { postgresDialect } from "../src/index.ts";
-import * as everyFeature from "./models/every-feature.ts";
+import * as everyFeature from "../../../fixtures/pg-all/schema.ts";
 import * as quoting from "./models/quoting.ts";
 import * as backups from "../../../fixtures/backups/schema.ts";
 import * as roles from "../../../fixtures/roles/schema.ts";

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scratchPostgres, tempDir } from "@driftwood/testkit";
 import { postgresDialect } from "../src/index.ts";
-import * as everyFeature from "./models/every-feature.ts";
+import * as everyFeature from "../../../fixtures/pg-all/schema.ts";
 import * as quoting from "./models/quoting.ts";
 import { creationOps, introspected, modelSchema, run } from "./helpers.ts";
 
