@@ -9,25 +9,12 @@ import {
   type Schema,
   type Table,
 } from "@driftwood/schema";
+import { postgresDialect } from "@driftwood/dialect-postgres";
+import { sqliteDialect } from "@driftwood/dialect-sqlite";
 import { compare, type CompareOptions, type Diff } from "../src/compare/index.ts";
 
-export const postgresCapabilities: Capabilities = {
-  transactionalDdl: true,
-  alterForeignKeys: true,
-  namedConstraints: true,
-  namespaces: true,
-  enums: true,
-  sequences: true,
-};
-
-export const sqliteCapabilities: Capabilities = {
-  transactionalDdl: true,
-  alterForeignKeys: false,
-  namedConstraints: false,
-  namespaces: false,
-  enums: false,
-  sequences: false,
-};
+export const postgresCapabilities: Capabilities = postgresDialect.capabilities;
+export const sqliteCapabilities: Capabilities = sqliteDialect.capabilities;
 
 export function col(name: string, type = "integer", extra: Partial<Column> = {}): Column {
   return { name, type, notNull: false, ...extra };
