@@ -234,8 +234,9 @@ function keyColumns(table: TableSpec): ColumnSpec[] {
 }
 
 /** Column sets already a key (primary or unique), as joined strings. */
+/** Column sets that already hold a key: PostgreSQL's CREATE TABLE keeps only one of two equal unique constraints. */
 function takenKeys(table: TableSpec): Set<string> {
-  return new Set(referenceableKeys(table).map((k) => JSON.stringify(k)));
+  return new Set([...referenceableKeys(table), ...table.uniques.map((u) => u.columns)].map((k) => JSON.stringify(k)));
 }
 
 function addPrimaryKey(d: Draw, dialect: DialectName, table: TableSpec, rel: NameScope, options: NameOptions): void {
