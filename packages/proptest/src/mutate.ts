@@ -61,7 +61,7 @@ export const MUTATIONS = {
   dropColumn: (c) => {
     const fits = c.b.tables
       .filter((t) => !c.addedColumnIn.has(specKey(t)) && t.columns.length > 1)
-      .flatMap((t) => t.columns.filter((col) => !isUsed(c.b, t, col.name) && (!col.notNull || col.default)).map((col) => ({ t, col })));
+      .flatMap((t) => t.columns.filter((col) => !isUsed(c.b, t, col.name) && canReAdd(col) && canReAdd(findColumnIn(c.a, t, col.name))).map((col) => ({ t, col })));
     if (fits.length === 0) return false;
     const { t, col } = c.d.pick(fits);
     t.columns.splice(t.columns.indexOf(col), 1);
@@ -156,6 +156,16 @@ export function mutateSpec(d: Draw, a: ModelSpec, options: NameOptions, maxMutat
   }
   if (isDeepStrictEqual(a, c.b)) MUTATIONS.addTable(c);
   return c.b;
+}
+
+/** The downgrade adds a dropped column back to a table with rows: only a nullable or defaulted one can be. */
+function canReAdd(col: ColumnSpec | undefined): boolean {
+  return col === undefined || !col.notNull || col.default !== undefined;
+}
+
+function findColumnIn(spec: ModelSpec, t: TableSpec, name: string): ColumnSpec | undefined {
+  const table = findTable(spec, t);
+  return table?.columns.find((x) => x.name === name);
 }
 
 function columns(spec: ModelSpec): { t: TableSpec; col: ColumnSpec }[] {
