@@ -82,7 +82,7 @@ function survivingRows(data: TableRows[], b: ModelSpec): TableRows[] {
 
 for (const dialect of ["postgresql", "sqlite"] as DialectName[]) {
   test(`${dialect}: drizzle-kit push accepts generated models; generated rows insert and read back`, async () => {
-    const params = propertyParameters(25);
+    const params = propertyParameters(6);
     console.log(`seed ${params.seed}, runs ${params.numRuns}`);
     await fc.assert(
       fc.asyncProperty(specArbitrary(options(dialect)), async (spec) => {
@@ -103,7 +103,7 @@ for (const dialect of ["postgresql", "sqlite"] as DialectName[]) {
   });
 
   test(`${dialect}: rows made for (A, B), cut to the columns B keeps, insert under B`, async () => {
-    const params = propertyParameters(5);
+    const params = propertyParameters(3);
     console.log(`seed ${params.seed}, runs ${params.numRuns}`);
     await fc.assert(
       fc.asyncProperty(specPairArbitrary(options(dialect)), async ({ a, b }) => {
