@@ -77,11 +77,13 @@ export function stripOuterParentheses(text: string): string {
 
 function closingParen(text: string, open: number): number {
   let depth = 0;
-  let inString = false;
+  // Inside a string or a quoted identifier: the quote that ends it (a doubled one ends and reopens it).
+  let quote: string | undefined;
   for (let i = open; i < text.length; i++) {
     const ch = text[i];
-    if (ch === "'") inString = !inString;
-    else if (inString) continue;
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
     else if (ch === "(") depth++;
     else if (ch === ")" && --depth === 0) return i;
   }

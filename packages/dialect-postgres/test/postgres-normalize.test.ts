@@ -58,6 +58,12 @@ test("expressions: own-table qualifiers, needless quotes and outer parentheses g
   assert.equal(normalizeExpression(`name <> 'x'::text`), "name <> 'x'");
 });
 
+test("expressions: a quote inside a quoted identifier does not hide the outer parentheses", () => {
+  assert.equal(normalizeExpression(`("o'clock id" >= 0)`), `"o'clock id" >= 0`);
+  assert.equal(normalizeExpression(`(length("say ""hi""") > 0)`), `length("say ""hi""") > 0`);
+  assert.equal(normalizeExpression(`("a" = ')') AND ("b" = '(')`), `(a = ')') AND (b = '(')`);
+});
+
 test("names longer than 63 bytes are cut the way PostgreSQL cuts them", () => {
   assert.equal(Buffer.byteLength(truncateName("é".repeat(40))), 62);
   assert.equal(truncateName("a".repeat(70)), "a".repeat(63));
