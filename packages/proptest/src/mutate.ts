@@ -43,7 +43,10 @@ export const MUTATIONS = {
   },
   dropTable: (c) => {
     if (c.addedTable) return false;
-    const referenced = new Set(c.b.tables.flatMap((t) => t.foreignKeys.filter((f) => !sameTable(t, f)).map((f) => specKey({ schema: f.schema, name: f.table }))));
+    // Referenced in A too: the downgrade adds A's foreign keys back over rows that referenced the dropped rows.
+    const referenced = new Set(
+      [...c.a.tables, ...c.b.tables].flatMap((t) => t.foreignKeys.filter((f) => !sameTable(t, f)).map((f) => specKey({ schema: f.schema, name: f.table }))),
+    );
     const fits = c.b.tables.filter((t) => !referenced.has(specKey(t)));
     if (fits.length === 0 || c.b.tables.length === 1) return false;
     const t = c.d.pick(fits);
