@@ -37,8 +37,9 @@ async function pushPlan(spec: ModelSpec, file: string, models: Record<string, un
   if (spec.dialect === "postgresql") {
     const result = await drizzleKitPush(spec, file, url, { tablesFilter: VERSION_TABLES.map((t) => `!${t}`) });
     // A planned statement may fail (see docs/known-differences.md): only the plan is read.
-    assert.ok(result.statements.length > 0 || result.output.includes("No changes detected"), `drizzle-kit push printed no plan:\n${result.output}`);
-    return result.statements;
+    if (result.statements.length > 0 || result.output.includes("No changes detected")) return result.statements;
+    assert.ok(cannotReadCompositeKey(spec), `drizzle-kit push printed no plan:\n${result.output}`);
+    return [];
   }
   // The SQLite API takes no tablesFilter: leave out what it plans for the version tables.
   const versionTable = new RegExp(`\`(?:${VERSION_TABLES.join("|")})\``);
@@ -105,10 +106,22 @@ export const KNOWN_DIFFERENCES: { name: string; matches: (statement: string, spe
 
 const QUOTED_KEYWORDS = new Set(RESERVED);
 
+/** Whether PostgreSQL prints the name quoted. */
+function needsQuotes(name: string): boolean {
+  return !/^[a-z_][a-z0-9_$]*$/.test(name) || QUOTED_KEYWORDS.has(name);
+}
+
 /** Whether PostgreSQL prints the sequence's `regclass` with quotes (drizzle-kit then looks it up under the wrong key). */
 function printedQuoted(schema: string, name: string): boolean {
-  const quoted = (x: string) => !/^[a-z_][a-z0-9_$]*$/.test(x) || QUOTED_KEYWORDS.has(x);
-  return quoted(name) || (schema !== "public" && quoted(schema));
+  return needsQuotes(name) || (schema !== "public" && needsQuotes(schema));
+}
+
+/**
+ * drizzle-kit stops, printing nothing, while it reads a composite primary key in a schema whose
+ * name needs quotes (docs/known-differences.md, "composite primary keys in quoted schemas").
+ */
+function cannotReadCompositeKey(spec: ModelSpec): boolean {
+  return spec.tables.some((t) => t.primaryKey !== undefined && t.schema !== undefined && needsQuotes(t.schema));
 }
 
 /**
