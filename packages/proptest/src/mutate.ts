@@ -154,10 +154,10 @@ export function mutateSpec(d: Draw, a: ModelSpec, options: NameOptions, maxMutat
   let applied = 0;
   const wanted = d.int(1, maxMutations);
   // A later mutation may undo an earlier one (a toggle twice, an add then its drop): go on until B differs.
-  for (let attempt = 0; (applied < wanted || isDeepStrictEqual(a, c.b)) && attempt < wanted * 8; attempt++) {
+  for (let attempt = 0; (applied < wanted || equivalent(a, c.b)) && attempt < wanted * 8; attempt++) {
     if (MUTATIONS[d.pick(kinds)](c)) applied++;
   }
-  if (isDeepStrictEqual(a, c.b)) MUTATIONS.addTable(c);
+  if (equivalent(a, c.b)) MUTATIONS.addTable(c);
   return c.b;
 }
 
@@ -169,6 +169,13 @@ function canReAdd(col: ColumnSpec | undefined): boolean {
 function findColumnIn(spec: ModelSpec, t: TableSpec, name: string): ColumnSpec | undefined {
   const table = findTable(spec, t);
   return table?.columns.find((x) => x.name === name);
+}
+
+/** Equal as the database sees them: SQLite keeps no check names, so a check renamed is no change. */
+function equivalent(a: ModelSpec, b: ModelSpec): boolean {
+  if (a.dialect !== "sqlite") return isDeepStrictEqual(a, b);
+  const unnamed = (s: ModelSpec) => s.tables.map((t) => ({ ...t, checks: t.checks.map(({ name: _, ...k }) => k) }));
+  return isDeepStrictEqual(unnamed(a), unnamed(b));
 }
 
 function columns(spec: ModelSpec): { t: TableSpec; col: ColumnSpec }[] {
