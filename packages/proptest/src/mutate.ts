@@ -174,7 +174,8 @@ function findColumnIn(spec: ModelSpec, t: TableSpec, name: string): ColumnSpec |
 /** Equal as the database sees them: SQLite keeps no check names, so a check renamed is no change. */
 function equivalent(a: ModelSpec, b: ModelSpec): boolean {
   if (a.dialect !== "sqlite") return isDeepStrictEqual(a, b);
-  const unnamed = (s: ModelSpec) => s.tables.map((t) => ({ ...t, checks: t.checks.map(({ name: _, ...k }) => k) }));
+  const unnamed = (s: ModelSpec) =>
+    s.tables.map((t) => ({ ...t, checks: t.checks.map(({ name: _, ...k }) => k).sort((x, y) => (x.column < y.column ? -1 : x.column > y.column ? 1 : 0)) }));
   return isDeepStrictEqual(unnamed(a), unnamed(b));
 }
 
