@@ -14,3 +14,11 @@ export function literal(value: string): string {
 export function qualified(q: QualifiedName): string {
   return q.schema === undefined ? quote(q.name) : `${quote(q.schema)}.${quote(q.name)}`;
 }
+
+/**
+ * A user type's name, always with its schema: an unqualified `"name"` or `"text"` would find
+ * pg_catalog's type of that name first, whatever the search path.
+ */
+export function qualifiedType(q: QualifiedName): string {
+  return `${quote(q.schema ?? "public")}.${quote(q.name)}`;
+}

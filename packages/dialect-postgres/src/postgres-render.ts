@@ -16,7 +16,7 @@ import {
   type Check,
   type Identity,
 } from "@driftwood/schema";
-import { literal, qualified, quote } from "./postgres-quote.ts";
+import { literal, qualified, qualifiedType, quote } from "./postgres-quote.ts";
 
 type Renderer<K extends OpKind> = (op: OpOf<K>, before: Schema) => Statement[];
 
@@ -29,7 +29,7 @@ const alterTable = (op: OnTable, action: string) => `ALTER TABLE ${tableName(op)
 /** A column's type as SQL: enums and other user types quoted, arrays with their brackets. */
 function columnType(c: Column, before: Schema): string {
   const user = c.typeSchema !== undefined || before.enums.some((e) => e.schema === undefined && e.name === c.type);
-  const base = user ? qualified({ schema: c.typeSchema, name: c.type }) : c.type;
+  const base = user ? qualifiedType({ schema: c.typeSchema, name: c.type }) : c.type;
   return base + "[]".repeat(c.dimensions ?? 0);
 }
 
@@ -107,7 +107,7 @@ function enumColumns(before: Schema, e: { schema?: string; name: string }) {
 
 /** New values only, in order: `ADD VALUE`. Anything else (removal, reorder): rename, create, convert, drop. */
 function alterEnum(op: OpOf<"alterEnum">, before: Schema): Statement[] {
-  const type = qualified(op);
+  const type = qualifiedType(op);
   const kept = op.to.filter((v) => op.from.includes(v));
   if (kept.length === op.from.length && kept.every((v, i) => v === op.from[i])) {
     return op.to.flatMap((v, i) => {
@@ -132,7 +132,7 @@ function alterEnum(op: OpOf<"alterEnum">, before: Schema): Statement[] {
     statements.push(...stmt(alterTable(table, `ALTER COLUMN ${c} TYPE ${target} USING ${c}::${via}::${target}`)));
     if (column.default !== undefined) statements.push(...stmt(alterTable(table, `ALTER COLUMN ${c} SET DEFAULT ${column.default}`)));
   }
-  statements.push(...stmt(`DROP TYPE ${qualified({ schema: op.schema, name: old })}`));
+  statements.push(...stmt(`DROP TYPE ${qualifiedType({ schema: op.schema, name: old })}`));
   return statements;
 }
 
@@ -214,14 +214,14 @@ function setOptions(o: SequenceOptions): string {
 }
 
 function createEnum(e: Enum): Statement[] {
-  return stmt(`CREATE TYPE ${qualified(e)} AS ENUM (${e.values.map(literal).join(", ")})`);
+  return stmt(`CREATE TYPE ${qualifiedType(e)} AS ENUM (${e.values.map(literal).join(", ")})`);
 }
 
 const renderers: { [K in OpKind]: Renderer<K> } = {
   createSchema: (op) => stmt(`CREATE SCHEMA ${quote(op.name)}`),
   dropSchema: (op) => stmt(`DROP SCHEMA ${quote(op.name)}`),
   createEnum: (op) => createEnum(op.enum),
-  dropEnum: (op) => stmt(`DROP TYPE ${qualified(op.enum)}`),
+  dropEnum: (op) => stmt(`DROP TYPE ${qualifiedType(op.enum)}`),
   alterEnum,
   createSequence: (op) => stmt(`CREATE SEQUENCE ${qualified(op.sequence)} ${sequenceOptions(op.sequence)}`.trimEnd()),
   dropSequence: (op) => stmt(`DROP SEQUENCE ${qualified(op.sequence)}`),
