@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { emptySchema, qualifiedKey, sortSchema, type Enum, type Schema, type Sequence } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
-import { modelSchema, tableFromPg } from "./pg-table.ts";
+import { modelSchema, sequenceOptionsFromPg, tableFromPg } from "./pg-table.ts";
 
 /** The PostgreSQL `Schema` the given model modules declare (not yet normalized). */
 export function pgSchemaFromModules(modules: ModelModule[]): Schema {
@@ -64,16 +64,5 @@ function columnEnum(c: PgColumn): PgEnum<[string, ...string[]]> | undefined {
 }
 
 function sequenceFromPg(s: PgSequence): Sequence {
-  const o = s.seqOptions ?? {};
-  const text = (v: unknown) => (v === undefined ? undefined : String(v));
-  return {
-    schema: modelSchema(s.schema),
-    name: s.seqName!,
-    increment: text(o.increment),
-    minValue: text(o.minValue),
-    maxValue: text(o.maxValue),
-    start: text(o.startWith),
-    cache: text(o.cache),
-    cycle: o.cycle,
-  };
+  return { schema: modelSchema(s.schema), name: s.seqName!, ...sequenceOptionsFromPg(s.seqOptions) };
 }

@@ -9,7 +9,8 @@ import {
   type PgTable,
   type IndexedColumn,
 } from "drizzle-orm/pg-core";
-import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, Table, Unique } from "@driftwood/schema";
+import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, SequenceOptions, Table, Unique } from "@driftwood/schema";
+import type { PgSequenceOptions } from "drizzle-orm/pg-core";
 import { pgDefaultSql } from "./pg-defaults.ts";
 
 /** A schema name as the model keeps it: omitted for `public`. */
@@ -123,11 +124,13 @@ function splitArrayType(sqlType: string): { type: string; dimensions?: number } 
 function identity(c: PgColumn): Identity | undefined {
   const id = c.generatedIdentity;
   if (!id) return undefined;
-  const o = id.sequenceOptions ?? {};
+  return { always: id.type === "always", sequenceName: id.sequenceName, ...sequenceOptionsFromPg(id.sequenceOptions) };
+}
+
+/** drizzle's sequence options (of a sequence or an identity) as the model's, numbers as text. */
+export function sequenceOptionsFromPg(o: PgSequenceOptions = {}): SequenceOptions {
   const text = (v: unknown) => (v === undefined ? undefined : String(v));
   return {
-    always: id.type === "always",
-    sequenceName: id.sequenceName,
     increment: text(o.increment),
     minValue: text(o.minValue),
     maxValue: text(o.maxValue),
