@@ -238,6 +238,23 @@ test("the launcher loads TypeScript configs and models outside an ES module pack
   }
 });
 
+
+test("the launcher loads models with top-level await in an ES module package, and CommonJS models", async () => {
+  const p = tempProject();
+  try {
+    p.write("package.json", `{ "type": "module" }\n`);
+    p.write("driftwood.config.ts", `export default { dialect: "sqlite", schema: ["./src/users.ts", "./src/games.cjs"], url: "./app.db" };\n`);
+    p.write("src/users.ts", `${USERS}const suffix: string = await Promise.resolve("s");\nexport const posts = sqliteTable("post" + suffix, { id: integer("id").primaryKey() });\n`);
+    p.write("src/games.cjs", `const { sqliteTable, integer } = require("drizzle-orm/sqlite-core");\nmodule.exports = { games: sqliteTable("games", { id: integer("id").primaryKey() }) };\n`);
+    ok(p.launch("migrate", "-m", "create"));
+    ok(p.launch("upgrade"));
+    const rows = await query(p, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'driftwood%' ORDER BY name");
+    assert.deepEqual(rows.map((r) => r.name), ["games", "posts", "users"]);
+    assert.match(ok(p.launch("check")).stdout, /No differences/);
+  } finally {
+    p.remove();
+  }
+});
 test("check --shadow applies every migration to an empty database and compares that", () => {
   const p = sqliteProject();
   try {

@@ -1,12 +1,13 @@
 // Model defaults as SQL text, written exactly as drizzle-kit's PostgreSQL serializer writes them
 // (drizzle-kit src/serializer/pgSerializer.ts), so a database built by `drizzle-kit push` and
 // the models agree before normalization.
-import { is, SQL } from "drizzle-orm";
 import type { PgColumn, PgDialect } from "drizzle-orm/pg-core";
+import { orm } from "./orm.ts";
 
 export function pgDefaultSql(column: PgColumn, dialect: PgDialect): string | undefined {
   const value: unknown = column.default;
   if (value === undefined) return undefined;
+  const { is, SQL } = orm();
   if (is(value, SQL)) return dialect.sqlToQuery(value).sql;
   if (typeof value === "string") return `'${escapeQuotes(value)}'`;
   const type = column.getSQLType().toLowerCase();

@@ -1,26 +1,16 @@
 // The drizzle pg-core loader: finds tables, enums, sequences and schemas among a module's
 // exports (with drizzle-orm's `is`, since the user's file may bring its own copy of drizzle-orm)
 // and builds the `Schema` they describe.
-import { is } from "drizzle-orm";
-import {
-  getTableConfig,
-  isPgEnum,
-  isPgSequence,
-  PgArray,
-  PgDialect,
-  PgEnumColumn,
-  PgSchema,
-  PgTable,
-  type PgColumn,
-  type PgEnum,
-  type PgSequence,
-} from "drizzle-orm/pg-core";
+import type { PgColumn, PgEnum, PgSequence } from "drizzle-orm/pg-core";
 import { emptySchema, qualifiedKey, sortSchema, type Enum, type Schema, type Sequence } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
+import { orm, pgCore } from "./orm.ts";
 import { modelSchema, sequenceOptionsFromPg, tableFromPg } from "./pg-table.ts";
 
 /** The PostgreSQL `Schema` the given model modules declare (not yet normalized). */
 export function pgSchemaFromModules(modules: ModelModule[]): Schema {
+  const { is } = orm();
+  const { getTableConfig, isPgEnum, isPgSequence, PgDialect, PgSchema, PgTable } = pgCore();
   const values = new Set(modules.flatMap((m) => Object.values(m.exports)));
   const dialect = new PgDialect();
   const schema = emptySchema("postgresql");
@@ -58,6 +48,8 @@ export function pgSchemaFromModules(modules: ModelModule[]): Schema {
 }
 
 function columnEnum(c: PgColumn): PgEnum<[string, ...string[]]> | undefined {
+  const { is } = orm();
+  const { PgArray, PgEnumColumn } = pgCore();
   let base: PgColumn = c;
   while (is(base, PgArray)) base = base.baseColumn as PgColumn;
   return is(base, PgEnumColumn) ? (base.enum as PgEnum<[string, ...string[]]>) : undefined;

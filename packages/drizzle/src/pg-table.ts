@@ -1,16 +1,8 @@
 // One drizzle pg-core table as a `Table` of the schema model, read through `getTableConfig`.
-import { is, SQL } from "drizzle-orm";
-import {
-  getTableConfig,
-  PgArray,
-  PgEnumColumn,
-  type PgColumn,
-  type PgDialect,
-  type PgTable,
-  type IndexedColumn,
-} from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import type { IndexedColumn, PgColumn, PgDialect, PgSequenceOptions, PgTable } from "drizzle-orm/pg-core";
 import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, SequenceOptions, Table, Unique } from "@driftwood/schema";
-import type { PgSequenceOptions } from "drizzle-orm/pg-core";
+import { orm, pgCore } from "./orm.ts";
 import { pgDefaultSql } from "./pg-defaults.ts";
 
 /** A schema name as the model keeps it: omitted for `public`. */
@@ -19,6 +11,7 @@ export function modelSchema(schema: string | undefined): string | undefined {
 }
 
 export function tableFromPg(table: PgTable, dialect: PgDialect): Table {
+  const { getTableConfig } = pgCore();
   const config = getTableConfig(table);
   const sql = (value: SQL) => dialect.sqlToQuery(value).sql;
   const uniques: Unique[] = [];
@@ -74,6 +67,7 @@ function unique(name: string, columns: string[], nullsNotDistinct: boolean): Uni
 }
 
 function indexColumn(c: SQL | IndexedColumn, dialect: PgDialect): IndexColumn {
+  const { is, SQL } = orm();
   if (is(c, SQL)) return { value: dialect.sqlToQuery(c, "indexes").sql, expression: true };
   const config = c.indexConfig;
   const desc = config?.order === "desc";
@@ -86,6 +80,8 @@ function indexColumn(c: SQL | IndexedColumn, dialect: PgDialect): IndexColumn {
 }
 
 export function columnFromPg(c: PgColumn, dialect: PgDialect): Column {
+  const { is, SQL } = orm();
+  const { PgArray, PgEnumColumn } = pgCore();
   const { type, dimensions } = splitArrayType(c.getSQLType());
   let base: PgColumn = c;
   while (is(base, PgArray)) base = base.baseColumn as PgColumn;

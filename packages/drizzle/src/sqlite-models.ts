@@ -1,11 +1,4 @@
-import { is, SQL } from "drizzle-orm";
-import {
-  getTableConfig,
-  SQLiteBaseInteger,
-  SQLiteSyncDialect,
-  SQLiteTable,
-  type SQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   emptySchema,
   sortSchema,
@@ -17,15 +10,19 @@ import {
   type Table,
 } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
+import { orm, sqliteCore } from "./orm.ts";
 
 // Renders `sql` fragments (defaults, checks, index expressions) as drizzle-kit does.
-const dialect = new SQLiteSyncDialect();
+let dialect: InstanceType<ReturnType<typeof sqliteCore>["SQLiteSyncDialect"]>;
 
 /**
  * Every `sqliteTable` exported by `modules`, as a `Schema`. A table exported twice (re-exported
  * from another file) counts once; two different tables with one name are an error.
  */
 export function sqliteSchemaFromModules(modules: ModelModule[]): Schema {
+  const { is } = orm();
+  const { getTableConfig, SQLiteSyncDialect, SQLiteTable } = sqliteCore();
+  dialect ??= new SQLiteSyncDialect();
   const found = new Map<string, { table: SQLiteTable; file: string }>();
   for (const m of modules) {
     for (const value of Object.values(m.exports)) {
@@ -44,6 +41,8 @@ export function sqliteSchemaFromModules(modules: ModelModule[]): Schema {
 }
 
 function readTable(table: SQLiteTable): Table {
+  const { is, SQL } = orm();
+  const { getTableConfig } = sqliteCore();
   const config = getTableConfig(table);
   const columns = config.columns.map(readColumn);
   const pkColumns = config.columns.filter((c) => c.primary).map((c) => c.name);
@@ -90,6 +89,8 @@ function readTable(table: SQLiteTable): Table {
 }
 
 function readColumn(c: SQLiteColumn): Column {
+  const { is, SQL } = orm();
+  const { SQLiteBaseInteger } = sqliteCore();
   const column: Column = { name: c.name, type: c.getSQLType(), notNull: c.notNull };
   const dflt = defaultSql(c.default);
   if (dflt !== undefined) column.default = dflt;
@@ -109,6 +110,7 @@ function readColumn(c: SQLiteColumn): Column {
 /** A JS default as SQL, exactly as drizzle-kit's SQLite serializer writes it. */
 function defaultSql(value: unknown): string | undefined {
   if (value === undefined) return undefined;
+  const { is, SQL } = orm();
   if (is(value, SQL)) {
     const query = dialect.sqlToQuery(value);
     if (query.params.length > 0) throw new Error(`a sql\`\` default cannot take parameters: ${query.sql}`);
