@@ -32,7 +32,7 @@ test("a migrations/script.ts.template and post-write hooks shape the file; a fai
     );
     p.write("migrations/script.ts.template", DEFAULT_TEMPLATE.replace("{{header}}\n", "{{header}}\n// Reviewed by: (fill in)\n"));
     p.write("schema.ts", users(`name: text("name")`));
-    const r = ok(p.cli("migrate", "-m", "users", "--rev-id", "first"));
+    const r = ok(p.launch("migrate", "-m", "users", "--rev-id", "first"));
     assert.equal(
       r.stderr,
       "warning: post-write hook `echo 'prettier: not found' >&2; exit 3` failed (exit 3: prettier: not found); " +

@@ -1,4 +1,8 @@
-import { ts } from "ts-morph";
+import { createRequire } from "node:module";
+import type { ts as TypeScript } from "ts-morph";
+
+/** The TypeScript compiler, which only a project's own template needs: loading it costs half a second. */
+const typescript = (): typeof TypeScript => (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
 
 /**
  * The layout of a new migration file. A project replaces it with `script.ts.template` in its
@@ -85,7 +89,7 @@ export function fillTemplate(template: Template, values: TemplateValues): string
   if (diagnostics.length > 0) {
     const d = diagnostics[0]!;
     const line = source.slice(0, d.start ?? 0).split("\n").length;
-    fail(`the migration it gives is not valid TypeScript (line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")})`);
+    fail(`the migration it gives is not valid TypeScript (line ${line}: ${typescript().flattenDiagnosticMessageText(d.messageText, " ")})`);
   }
   return source;
 }
@@ -94,9 +98,10 @@ export function fillTemplate(template: Template, values: TemplateValues): string
  * The syntax errors of a TypeScript module: a parse alone, as fast for a thousand tables as for
  * one (`transpileModule` reports the same errors but also emits JavaScript nobody reads).
  */
-function syntaxErrors(source: string): readonly ts.Diagnostic[] {
+function syntaxErrors(source: string): readonly TypeScript.Diagnostic[] {
+  const ts = typescript();
   const file = ts.createSourceFile("migration.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const host: ts.CompilerHost = {
+  const host: TypeScript.CompilerHost = {
     getSourceFile: (name) => (name === file.fileName ? file : undefined),
     fileExists: (name) => name === file.fileName,
     readFile: () => undefined,
