@@ -246,7 +246,10 @@ function prune<T>(value: T): T {
   if (Array.isArray(value)) return value.map(prune) as T;
   if (value !== null && typeof value === "object") {
     const pruned: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) pruned[k] = prune(v);
+    for (const k in value) {
+      const v = value[k];
+      if (v !== undefined) pruned[k] = prune(v);
+    }
     return pruned as T;
   }
   return value;

@@ -4,13 +4,13 @@
 import type { PgColumn, PgEnum, PgSequence } from "drizzle-orm/pg-core";
 import { emptySchema, qualifiedKey, sortSchema, type Enum, type Schema, type Sequence } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
-import { orm, pgCore } from "./orm.ts";
+import { orm, pgCore, pgTableConfig } from "./orm.ts";
 import { modelSchema, sequenceOptionsFromPg, tableFromPg } from "./pg-table.ts";
 
 /** The PostgreSQL `Schema` the given model modules declare (not yet normalized). */
 export function pgSchemaFromModules(modules: ModelModule[]): Schema {
   const { is } = orm();
-  const { getTableConfig, isPgEnum, isPgSequence, PgDialect, PgSchema, PgTable } = pgCore();
+  const { isPgEnum, isPgSequence, PgDialect, PgSchema, PgTable } = pgCore();
   const values = new Set(modules.flatMap((m) => Object.values(m.exports)));
   const dialect = new PgDialect();
   const schema = emptySchema("postgresql");
@@ -24,7 +24,7 @@ export function pgSchemaFromModules(modules: ModelModule[]): Schema {
   for (const value of values) {
     if (is(value, PgTable)) {
       schema.tables.push(tableFromPg(value, dialect));
-      const config = getTableConfig(value);
+      const config = pgTableConfig(value);
       if (modelSchema(config.schema)) namespaces.add(config.schema!);
       for (const c of config.columns) {
         const e = columnEnum(c);

@@ -2,7 +2,7 @@
 import type { SQL } from "drizzle-orm";
 import type { IndexedColumn, PgColumn, PgDialect, PgSequenceOptions, PgTable } from "drizzle-orm/pg-core";
 import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, SequenceOptions, Table, Unique } from "@driftwood/schema";
-import { orm, pgCore } from "./orm.ts";
+import { orm, pgCore, pgTableConfig } from "./orm.ts";
 import { pgDefaultSql } from "./pg-defaults.ts";
 
 /** A schema name as the model keeps it: omitted for `public`. */
@@ -11,8 +11,7 @@ export function modelSchema(schema: string | undefined): string | undefined {
 }
 
 export function tableFromPg(table: PgTable, dialect: PgDialect): Table {
-  const { getTableConfig } = pgCore();
-  const config = getTableConfig(table);
+  const config = pgTableConfig(table);
   const sql = (value: SQL) => dialect.sqlToQuery(value).sql;
   const uniques: Unique[] = [];
   const columns = config.columns.map((c) => {
@@ -36,7 +35,7 @@ export function tableFromPg(table: PgTable, dialect: PgDialect): Table {
         : undefined,
     foreignKeys: config.foreignKeys.map((fk): ForeignKey => {
       const ref = fk.reference();
-      const target = getTableConfig(ref.foreignTable);
+      const target = pgTableConfig(ref.foreignTable);
       return {
         name: fk.getName(),
         columns: ref.columns.map((c) => c.name),

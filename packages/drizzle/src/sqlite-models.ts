@@ -10,7 +10,7 @@ import {
   type Table,
 } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
-import { orm, sqliteCore } from "./orm.ts";
+import { orm, sqliteCore, sqliteTableConfig } from "./orm.ts";
 
 // Renders `sql` fragments (defaults, checks, index expressions) as drizzle-kit does.
 let dialect: InstanceType<ReturnType<typeof sqliteCore>["SQLiteSyncDialect"]>;
@@ -21,13 +21,13 @@ let dialect: InstanceType<ReturnType<typeof sqliteCore>["SQLiteSyncDialect"]>;
  */
 export function sqliteSchemaFromModules(modules: ModelModule[]): Schema {
   const { is } = orm();
-  const { getTableConfig, SQLiteSyncDialect, SQLiteTable } = sqliteCore();
+  const { SQLiteSyncDialect, SQLiteTable } = sqliteCore();
   dialect ??= new SQLiteSyncDialect();
   const found = new Map<string, { table: SQLiteTable; file: string }>();
   for (const m of modules) {
     for (const value of Object.values(m.exports)) {
       if (!is(value, SQLiteTable)) continue;
-      const name = getTableConfig(value).name;
+      const name = sqliteTableConfig(value).name;
       const seen = found.get(name);
       if (seen && seen.table !== value) {
         throw new Error(`table "${name}" is defined twice, in ${seen.file} and ${m.file}: rename one of them`);
@@ -42,8 +42,7 @@ export function sqliteSchemaFromModules(modules: ModelModule[]): Schema {
 
 function readTable(table: SQLiteTable): Table {
   const { is, SQL } = orm();
-  const { getTableConfig } = sqliteCore();
-  const config = getTableConfig(table);
+  const config = sqliteTableConfig(table);
   const columns = config.columns.map(readColumn);
   const pkColumns = config.columns.filter((c) => c.primary).map((c) => c.name);
   const composite = config.primaryKeys[0];
@@ -57,7 +56,7 @@ function readTable(table: SQLiteTable): Table {
     return {
       name: fk.getName(),
       columns: ref.columns.map((c) => c.name),
-      references: { name: getTableConfig(ref.foreignTable).name, columns: ref.foreignColumns.map((c) => c.name) },
+      references: { name: sqliteTableConfig(ref.foreignTable).name, columns: ref.foreignColumns.map((c) => c.name) },
       onDelete: (fk.onDelete ?? "no action") as ReferentialAction,
       onUpdate: (fk.onUpdate ?? "no action") as ReferentialAction,
     };
