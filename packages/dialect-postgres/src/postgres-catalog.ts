@@ -9,6 +9,14 @@ export const NAMESPACES_SQL = `
   WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
   ORDER BY n.nspname`;
 
+/** Every ordinary or partitioned table that introspection reads. */
+export const TABLES_SQL = `
+  SELECT n.nspname AS schema, c.relname AS name
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+    AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'`;
+
 /** Every column of every ordinary or partitioned table, in column order. */
 export const COLUMNS_SQL = `
   SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,

@@ -1,8 +1,8 @@
 // One `Connection` over either driver: node-postgres for `postgres://` URLs, PGlite for `pglite:`.
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { DatabaseError, type Connection, type IntrospectOptions, type Schema } from "@driftwood/schema";
-import { introspectPostgres } from "./postgres-introspect.ts";
+import type { PGlite } from "@electric-sql/pglite";
+import { DatabaseError, type Connection, type IntrospectOptions, type QualifiedName, type Schema } from "@driftwood/schema";
+import { introspectPostgres, tableNamesPostgres } from "./postgres-introspect.ts";
 
 /** The migration lock's advisory-lock key ("drwd" in ASCII); one constant shared by every process. */
 const LOCK_KEY = 0x64727764;
@@ -75,6 +75,8 @@ async function openPglite(url: string, target: string): Promise<Driver> {
   const dataDir = path === "" || path === "memory" ? undefined : path;
   let db: PGlite;
   try {
+    // Loaded only here: PGlite takes a quarter of a second to load, which a server URL never needs.
+    const { PGlite } = await import("@electric-sql/pglite");
     db = new PGlite(dataDir);
     await db.waitReady;
   } catch (err) {
@@ -114,6 +116,10 @@ class PostgresConnection implements Connection {
 
   introspect(options?: IntrospectOptions): Promise<Schema> {
     return introspectPostgres(this, options);
+  }
+
+  tables(): Promise<QualifiedName[]> {
+    return tableNamesPostgres(this);
   }
 
   execute(sql: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   INDEXES_SQL,
   NAMESPACES_SQL,
   SEQUENCES_SQL,
+  TABLES_SQL,
 } from "./postgres-catalog.ts";
 
 /** What introspection needs of a connection. */
@@ -94,6 +95,12 @@ const ACTIONS: Record<string, ReferentialAction> = {
 
 const schemaOf = (name: string | null): string | undefined => (name === null || name === "public" ? undefined : name);
 const tableKey = (schema: string | null, table: string) => `${schema}\u0000${table}`;
+
+/** The tables `introspectPostgres` reads, names only. */
+export async function tableNamesPostgres(db: Queryable): Promise<QualifiedName[]> {
+  const rows = await db.query<{ schema: string; name: string }>(TABLES_SQL);
+  return rows.map((r) => ({ schema: schemaOf(r.schema), name: r.name }));
+}
 
 /** The database as a schema model (not yet normalized). */
 export async function introspectPostgres(db: Queryable, options: IntrospectOptions = {}): Promise<Schema> {

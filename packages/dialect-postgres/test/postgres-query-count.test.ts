@@ -53,6 +53,8 @@ test("include leaves tables out of the schema", async () => {
     await conn.execute(`CREATE SCHEMA "jobs"; ${tablesDdl(3)} CREATE TABLE "jobs"."apscheduler_jobs" ("id" text PRIMARY KEY)`);
     const schema = await conn.introspect({ include: (t) => t.name !== "t1" && t.schema !== "jobs" });
     assert.deepEqual(schema.tables.map((t) => t.name), ["t0", "t2"]);
+    const names = (await conn.tables()).sort((x, y) => `${x.schema}.${x.name}`.localeCompare(`${y.schema}.${y.name}`));
+    assert.deepEqual(names, [{ schema: "jobs", name: "apscheduler_jobs" }, { schema: undefined, name: "t0" }, { schema: undefined, name: "t1" }, { schema: undefined, name: "t2" }]);
   } finally {
     await conn.close();
     await db.drop();

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { DatabaseError, type Connection, type IntrospectOptions, type Schema } from "@driftwood/schema";
-import { introspectSqlite } from "./sqlite-introspect.ts";
+import { DatabaseError, type Connection, type IntrospectOptions, type QualifiedName, type Schema } from "@driftwood/schema";
+import { introspectSqlite, tableNamesSqlite } from "./sqlite-introspect.ts";
 import { quote } from "./sqlite-sql.ts";
 
 /** The file a URL names: a path, `file:path`, or `:memory:`. */
@@ -53,6 +53,10 @@ class SqliteConnection implements Connection {
 
   async introspect(options?: IntrospectOptions): Promise<Schema> {
     return introspectSqlite(this.db, options);
+  }
+
+  async tables(): Promise<QualifiedName[]> {
+    return tableNamesSqlite(this.db);
   }
 
   async execute(sql: string): Promise<void> {

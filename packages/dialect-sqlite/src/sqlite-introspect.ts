@@ -6,6 +6,7 @@ import {
   type ForeignKey,
   type Index,
   type IntrospectOptions,
+  type QualifiedName,
   type ReferentialAction,
   type Schema,
   type Table,
@@ -54,6 +55,11 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
   return map;
 };
+
+/** The tables `introspectSqlite` reads, names only. */
+export function tableNamesSqlite(db: Database.Database): QualifiedName[] {
+  return (db.prepare(TABLES).all() as { name: string }[]).map(({ name }) => ({ name }));
+}
 
 /** Reads every table (and its keys, checks and indexes) of the `main` database, in five queries. */
 export function introspectSqlite(db: Database.Database, options: IntrospectOptions = {}): Schema {

@@ -58,6 +58,7 @@ test("introspection honours include", async () => {
     await conn.execute("CREATE TABLE keep (x integer); CREATE TABLE skip (x integer); CREATE INDEX skip_x ON skip (x)");
     const schema = await conn.introspect({ include: (t) => t.name !== "skip" });
     assert.deepEqual(schema.tables.map((t) => t.name), ["keep"]);
+    assert.deepEqual(await conn.tables(), [{ name: "keep" }, { name: "skip" }]);
   } finally {
     await conn.close();
   }

@@ -32,6 +32,8 @@ export interface Connection {
   /** The target for messages, with any password masked. */
   readonly target: string;
   introspect(options?: IntrospectOptions): Promise<Schema>;
+  /** The names of the tables `introspect` reads, from one cheap catalog query. */
+  tables(): Promise<QualifiedName[]>;
   /** Runs one statement (or, where the driver allows it, a script). */
   execute(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string): Promise<Row[]>;

@@ -106,7 +106,7 @@ export class VersionTables {
 
   async exists(conn: Connection): Promise<boolean> {
     const names = [this.name, `${this.name}_applied`];
-    const schema = await conn.introspect({ include: (t) => t.schema === undefined && names.includes(t.name) });
-    return names.every((n) => schema.tables.some((t) => t.name === n));
+    const tables = await conn.tables();
+    return names.every((n) => tables.some((t) => t.schema === undefined && t.name === n));
   }
 }
