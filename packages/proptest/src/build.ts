@@ -259,9 +259,10 @@ function addPrimaryKey(d: Draw, dialect: DialectName, table: TableSpec, rel: Nam
   table.primaryKey = name === undefined ? { columns: names } : { name, columns: names };
 }
 
-export function addUnique(d: Draw, dialect: DialectName, table: TableSpec, rel: NameScope, options: NameOptions): boolean {
+/** Adds a unique constraint over one or two key-type columns of `table`, none of them in `exclude`. */
+export function addUnique(d: Draw, dialect: DialectName, table: TableSpec, rel: NameScope, options: NameOptions, exclude: string[] = []): boolean {
   const taken = takenKeys(table);
-  const keyable = keyColumns(table);
+  const keyable = keyColumns(table).filter((c) => !exclude.includes(c.name));
   if (keyable.length === 0) return false;
   const columns = d.some(keyable, d.int(1, 2)).map((c) => c.name);
   if (taken.has(JSON.stringify(columns))) return false;

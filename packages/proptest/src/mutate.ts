@@ -102,7 +102,10 @@ export const MUTATIONS = {
   dropIndex: (c) => dropOne(c, (t) => t.indexes),
   addUnique: (c) => {
     const t = c.d.pick(c.b.tables);
-    return addUnique(c.d, c.b.dialect, t, c.scopes.relation(t.schema), c.options);
+    // A column added to a table with rows holds one value (NULL or its default) in all of them: no unique over it.
+    const before = findTable(c.a, t);
+    const added = before ? t.columns.filter((col) => !before.columns.some((x) => x.name === col.name)).map((col) => col.name) : [];
+    return addUnique(c.d, c.b.dialect, t, c.scopes.relation(t.schema), c.options, added);
   },
   dropUnique: (c) => {
     const fits = c.b.tables.flatMap((t) => [

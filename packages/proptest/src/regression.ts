@@ -73,7 +73,10 @@ export async function checkPairProperty(
   options: PairPropertyOptions,
 ): Promise<void> {
   const details = await fc.check(fc.asyncProperty(arbitrary, predicate), { seed: options.seed, numRuns: options.numRuns });
-  if (!details.failed) return;
+  if (!details.failed) {
+    console.log(`${options.property} ${options.dialect}: ${details.numRuns} runs passed, ${details.numSkips} skipped (seed ${details.seed})`);
+    return;
+  }
   const pair = details.counterexample?.[0];
   const saved = pair
     ? saveRegression({ property: options.property, dialect: options.dialect, seed: details.seed, path: details.counterexamplePath ?? undefined, pair }, options.dir)
