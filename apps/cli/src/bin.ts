@@ -1,10 +1,15 @@
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { DatabaseError } from "@driftwood/schema";
-import { DriftwoodError, maskPasswords, RenameError } from "@driftwood/core";
 
-/** The exit code for an error, after printing it: its first line first, the detail after. */
-function report(e: unknown): number {
+/**
+ * The exit code for an error, after printing it: its first line first, the detail after.
+ * core is loaded here rather than at start-up, which `--help` would pay for.
+ */
+async function report(e: unknown): Promise<number> {
+  const [{ DatabaseError }, { DriftwoodError, maskPasswords, RenameError }] = await Promise.all([
+    import("@driftwood/schema"),
+    import("@driftwood/core"),
+  ]);
   const known = e instanceof DriftwoodError || e instanceof DatabaseError || e instanceof RenameError;
   const text = maskPasswords(known ? (e as Error).message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`);
   process.stderr.write(`error: ${text}\n`);
@@ -23,7 +28,7 @@ const run =
       const command = (await load())[name] as (a: typeof argv) => Promise<number>;
       process.exitCode = await command(argv);
     } catch (e) {
-      process.exitCode = report(e);
+      process.exitCode = await report(e);
     }
   };
 
