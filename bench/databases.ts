@@ -88,17 +88,20 @@ export class Databases {
 
   /** Runs a migration script (drizzle-kit's SQL, statements separated by breakpoints) on `url`. */
   async apply(dialect: BenchDialect, url: string, script: string): Promise<void> {
-    const sql = script.split("--> statement-breakpoint").join("\n");
     if (dialect === "sqlite") {
       const db = new BetterSqlite(url);
       try {
-        db.exec(sql);
+        db.exec(script.split("--> statement-breakpoint").join("\n"));
       } finally {
         db.close();
       }
       return;
     }
-    await withPg(url, (c) => c.query(sql));
+    // In batches: one query is one transaction, and 10,000 tables' locks overflow PostgreSQL's lock table.
+    const statements = script.split("--> statement-breakpoint");
+    await withPg(url, async (c) => {
+      for (let i = 0; i < statements.length; i += 500) await c.query(statements.slice(i, i + 500).join("\n"));
+    });
   }
 
   /** Removes one database made by `create`. */
