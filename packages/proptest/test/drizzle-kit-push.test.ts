@@ -2,11 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
-import { scratchPostgres, scratchSqlite, tempDir } from "@driftwood/testkit";
+import { tempDir } from "@driftwood/testkit";
 import type { DialectName } from "@driftwood/schema";
 import {
   drizzleKitPush,
@@ -18,41 +14,15 @@ import {
   specArbitrary,
   specPairArbitrary,
   writeModels,
-  type ModelDb,
   type ModelSpec,
   type ModelTables,
   type Row,
   type TableRows,
 } from "../src/index.ts";
+import { withDatabase } from "../src/roundtrip.ts";
 
 /** drizzle-kit 0.31 does not escape quotes in names (see `NameOptions.quotes`). */
 const options = (dialect: DialectName) => ({ dialect, quotes: false });
-
-/** A scratch database of the dialect, with a drizzle handle over it. */
-async function withDatabase(dialect: DialectName, fn: (url: string, db: ModelDb) => Promise<void>): Promise<void> {
-  const scratch = dialect === "postgresql" ? await scratchPostgres() : await scratchSqlite();
-  try {
-    if (dialect === "postgresql") {
-      const client = new pg.Client({ connectionString: scratch.url });
-      await client.connect();
-      try {
-        await fn(scratch.url, drizzlePg(client));
-      } finally {
-        await client.end();
-      }
-    } else {
-      const sqlite = new Database(scratch.url);
-      try {
-        sqlite.pragma("foreign_keys = ON");
-        await fn(scratch.url, drizzleSqlite(sqlite));
-      } finally {
-        sqlite.close();
-      }
-    }
-  } finally {
-    await scratch.drop();
-  }
-}
 
 async function push(spec: ModelSpec, dir: string, url: string): Promise<ModelTables> {
   const file = writeModels(spec, dir);
