@@ -16,27 +16,20 @@ const callbacks = (argv: RunArgs): RunCallbacks => ({
     print(`Running ${step.direction} ${step.before.join(", ") || "<base>"} -> ${step.after.join(", ") || "<base>"}, ${step.revision.message}`),
 });
 
-export async function upgradeCommand(argv: RunArgs): Promise<number> {
+/** `upgrade` and `downgrade`: run the migrations to `argv.revision`, or print their SQL with `--sql`. */
+async function move(direction: "upgrade" | "downgrade", argv: RunArgs): Promise<number> {
   const project = await openProject({ config: argv.config });
   if (argv.sql) {
-    process.stdout.write(await renderSql(project, "upgrade", argv.revision));
+    process.stdout.write(await renderSql(project, direction, argv.revision));
     return 0;
   }
-  const steps = await upgrade(project, argv.revision, callbacks(argv));
-  if (steps.length === 0) print("Already up to date: nothing to upgrade.");
+  const steps = await (direction === "upgrade" ? upgrade : downgrade)(project, argv.revision, callbacks(argv));
+  if (steps.length === 0) print(direction === "upgrade" ? "Already up to date: nothing to upgrade." : "Nothing to downgrade.");
   return 0;
 }
 
-export async function downgradeCommand(argv: RunArgs): Promise<number> {
-  const project = await openProject({ config: argv.config });
-  if (argv.sql) {
-    process.stdout.write(await renderSql(project, "downgrade", argv.revision));
-    return 0;
-  }
-  const steps = await downgrade(project, argv.revision, callbacks(argv));
-  if (steps.length === 0) print("Nothing to downgrade.");
-  return 0;
-}
+export const upgradeCommand = (argv: RunArgs): Promise<number> => move("upgrade", argv);
+export const downgradeCommand = (argv: RunArgs): Promise<number> => move("downgrade", argv);
 
 export async function stampCommand(argv: GlobalArgs & { revision: string }): Promise<number> {
   const project = await openProject({ config: argv.config });
