@@ -86,10 +86,12 @@ function markdown(results: Results): string {
   return lines.join("\n");
 }
 
-/** Writes results.json, results.md and chart.svg into `dir`. */
-export function writeResults(dir: string, results: Results): void {
+/** Writes results.json, results.md and chart.svg into `dir`; returns the Markdown. */
+export function writeResults(dir: string, results: Results): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, "results.md"), markdown(results));
+  const text = markdown(results);
+  writeFileSync(join(dir, "results.md"), text);
   writeFileSync(join(dir, "chart.svg"), chartSvg(results.measurements));
+  return text;
 }

@@ -379,7 +379,7 @@ async function main(): Promise<void> {
     ratios,
   };
   const out = resolve(flags.out);
-  writeResults(out, results);
+  console.log(`\n${writeResults(out, results)}`);
   console.log(`bench: wrote ${join(out, "results.json")}, results.md and chart.svg`);
 }
 
