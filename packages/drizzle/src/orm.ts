@@ -5,7 +5,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-function once<T>(load: () => T): () => T {
+/** `load()` on the first call, its value after. */
+export function once<T>(load: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= load());
 }

@@ -1,11 +1,11 @@
 // The drizzle pg-core loader: finds tables, enums, sequences and schemas among a module's
 // exports (with drizzle-orm's `is`, since the user's file may bring its own copy of drizzle-orm)
 // and builds the `Schema` they describe.
-import type { PgColumn, PgEnum, PgSequence } from "drizzle-orm/pg-core";
+import type { PgEnum, PgSequence } from "drizzle-orm/pg-core";
 import { emptySchema, qualifiedKey, sortSchema, type Enum, type Schema, type Sequence } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
 import { orm, pgCore, pgTableConfig } from "./orm.ts";
-import { modelSchema, sequenceOptionsFromPg, tableFromPg } from "./pg-table.ts";
+import { columnEnum, modelSchema, sequenceOptionsFromPg, tableFromPg } from "./pg-table.ts";
 
 /** The PostgreSQL `Schema` the given model modules declare (not yet normalized). */
 export function pgSchemaFromModules(modules: ModelModule[]): Schema {
@@ -45,14 +45,6 @@ export function pgSchemaFromModules(modules: ModelModule[]): Schema {
   schema.enums = [...enums.values()];
   schema.sequences = [...sequences.values()];
   return sortSchema(schema);
-}
-
-function columnEnum(c: PgColumn): PgEnum<[string, ...string[]]> | undefined {
-  const { is } = orm();
-  const { PgArray, PgEnumColumn } = pgCore();
-  let base: PgColumn = c;
-  while (is(base, PgArray)) base = base.baseColumn as PgColumn;
-  return is(base, PgEnumColumn) ? (base.enum as PgEnum<[string, ...string[]]>) : undefined;
 }
 
 function sequenceFromPg(s: PgSequence): Sequence {

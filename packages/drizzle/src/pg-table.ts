@@ -1,6 +1,6 @@
 // One drizzle pg-core table as a `Table` of the schema model, read through `getTableConfig`.
 import type { SQL } from "drizzle-orm";
-import type { IndexedColumn, PgColumn, PgDialect, PgSequenceOptions, PgTable } from "drizzle-orm/pg-core";
+import type { IndexedColumn, PgColumn, PgDialect, PgEnum, PgSequenceOptions, PgTable } from "drizzle-orm/pg-core";
 import type { Column, ForeignKey, Identity, Index, IndexColumn, ReferentialAction, SequenceOptions, Table, Unique } from "@driftwood/schema";
 import { orm, pgCore, pgTableConfig } from "./orm.ts";
 import { pgDefaultSql } from "./pg-defaults.ts";
@@ -78,13 +78,20 @@ function indexColumn(c: SQL | IndexedColumn, dialect: PgDialect): IndexColumn {
   };
 }
 
-export function columnFromPg(c: PgColumn, dialect: PgDialect): Column {
-  const { is, SQL } = orm();
+/** The enum a column (or an array of any depth of it) takes its values from. */
+export function columnEnum(c: PgColumn): PgEnum<[string, ...string[]]> | undefined {
+  const { is } = orm();
   const { PgArray, PgEnumColumn } = pgCore();
-  const { type, dimensions } = splitArrayType(c.getSQLType());
   let base: PgColumn = c;
   while (is(base, PgArray)) base = base.baseColumn as PgColumn;
-  const typeSchema = is(base, PgEnumColumn) ? modelSchema(base.enum.schema) : undefined;
+  return is(base, PgEnumColumn) ? (base.enum as PgEnum<[string, ...string[]]>) : undefined;
+}
+
+export function columnFromPg(c: PgColumn, dialect: PgDialect): Column {
+  const { is, SQL } = orm();
+  const { type, dimensions } = splitArrayType(c.getSQLType());
+  const e = columnEnum(c);
+  const typeSchema = e ? modelSchema(e.schema) : undefined;
   const generated = c.generated;
   const as = generated?.as;
   return {

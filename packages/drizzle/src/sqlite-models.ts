@@ -10,10 +10,10 @@ import {
   type Table,
 } from "@driftwood/schema";
 import type { ModelModule } from "./index.ts";
-import { orm, sqliteCore, sqliteTableConfig } from "./orm.ts";
+import { once, orm, sqliteCore, sqliteTableConfig } from "./orm.ts";
 
 // Renders `sql` fragments (defaults, checks, index expressions) as drizzle-kit does.
-let dialect: InstanceType<ReturnType<typeof sqliteCore>["SQLiteSyncDialect"]>;
+const sqlDialect = once(() => new (sqliteCore().SQLiteSyncDialect)());
 
 /**
  * Every `sqliteTable` exported by `modules`, as a `Schema`. A table exported twice (re-exported
@@ -21,8 +21,7 @@ let dialect: InstanceType<ReturnType<typeof sqliteCore>["SQLiteSyncDialect"]>;
  */
 export function sqliteSchemaFromModules(modules: ModelModule[]): Schema {
   const { is } = orm();
-  const { SQLiteSyncDialect, SQLiteTable } = sqliteCore();
-  dialect ??= new SQLiteSyncDialect();
+  const { SQLiteTable } = sqliteCore();
   const found = new Map<string, { table: SQLiteTable; file: string }>();
   for (const m of modules) {
     for (const value of Object.values(m.exports)) {
@@ -67,14 +66,14 @@ function readTable(table: SQLiteTable): Table {
       .map((c) => ({ name: c.uniqueName, columns: [c.name] })),
     ...config.uniqueConstraints.map((u) => ({ name: u.getName(), columns: u.columns.map((c) => c.name) })),
   ];
-  const checks = config.checks.map((c) => ({ name: c.name, expression: dialect.sqlToQuery(c.value).sql }));
+  const checks = config.checks.map((c) => ({ name: c.name, expression: sqlDialect().sqlToQuery(c.value).sql }));
   const indexes: Index[] = config.indexes.map(({ config: i }) => ({
     name: i.name,
     unique: i.unique,
     columns: i.columns.map((c) =>
-      is(c, SQL) ? { value: dialect.sqlToQuery(c, "indexes").sql, expression: true } : { value: c.name },
+      is(c, SQL) ? { value: sqlDialect().sqlToQuery(c, "indexes").sql, expression: true } : { value: c.name },
     ),
-    ...(i.where ? { where: dialect.sqlToQuery(i.where).sql } : {}),
+    ...(i.where ? { where: sqlDialect().sqlToQuery(i.where).sql } : {}),
   }));
   return {
     name: config.name,
@@ -97,9 +96,9 @@ function readColumn(c: SQLiteColumn): Column {
   if (c.generated) {
     const as = c.generated.as;
     const expression = is(as, SQL)
-      ? dialect.sqlToQuery(as, "indexes").sql
+      ? sqlDialect().sqlToQuery(as, "indexes").sql
       : typeof as === "function"
-        ? dialect.sqlToQuery(as(), "indexes").sql
+        ? sqlDialect().sqlToQuery(as(), "indexes").sql
         : String(as);
     column.generated = { expression, stored: c.generated.mode === "stored" };
   }
@@ -111,7 +110,7 @@ function defaultSql(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const { is, SQL } = orm();
   if (is(value, SQL)) {
-    const query = dialect.sqlToQuery(value);
+    const query = sqlDialect().sqlToQuery(value);
     if (query.params.length > 0) throw new Error(`a sql\`\` default cannot take parameters: ${query.sql}`);
     return query.sql;
   }
