@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 
 /** Set by whoever registered tsx's loaders (this module, or the `driftwood` launcher). */
 const REGISTERED = Symbol.for("driftwood.tsx-registered");
-const registered = globalThis as { [REGISTERED]?: "cjs" | "esm" | true };
+const registered = globalThis as { [REGISTERED]?: "cjs" | true };
 
 const require = createRequire(import.meta.url);
 

@@ -233,7 +233,6 @@ function keyColumns(table: TableSpec): ColumnSpec[] {
   return table.columns.filter((c) => isKeyType(c.type));
 }
 
-/** Column sets already a key (primary or unique), as joined strings. */
 /** Column sets that already hold a key: PostgreSQL's CREATE TABLE keeps only one of two equal unique constraints. */
 function takenKeys(table: TableSpec): Set<string> {
   return new Set([...referenceableKeys(table), ...table.uniques.map((u) => u.columns)].map((k) => JSON.stringify(k)));

@@ -103,8 +103,7 @@ export const MUTATIONS = {
   addUnique: (c) => {
     const t = c.d.pick(c.b.tables);
     // A column added to a table with rows holds one value (NULL or its default) in all of them: no unique over it.
-    const before = findTable(c.a, t);
-    const added = before ? t.columns.filter((col) => !before.columns.some((x) => x.name === col.name)).map((col) => col.name) : [];
+    const added = findTable(c.a, t) ? t.columns.filter((col) => !findColumnIn(c.a, t, col.name)).map((col) => col.name) : [];
     return addUnique(c.d, c.b.dialect, t, c.scopes.relation(t.schema), c.options, added);
   },
   dropUnique: (c) => {
